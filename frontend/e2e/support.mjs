@@ -1,0 +1,79 @@
+// Shared helpers for the browser tests: run with `npm run e2e` against a running server
+// (SUNLIGHT_BASE_URL, default http://localhost:8080). The tests never start a server.
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const baseUrl = (process.env.SUNLIGHT_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '')
+
+export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url))
+
+const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+
+export function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  const found = chromiumCandidates.find((candidate) => existsSync(candidate))
+  if (!found) {
+    throw new Error(`no Chromium found at ${chromiumCandidates.join(', ')}; install Debian's chromium or set CHROMIUM_PATH`)
+  }
+  return found
+}
+
+/** A headless Chromium with its own temporary profile (Playwright makes and removes it). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+function fileName(name) {
+  return name.replace(/[^\w.-]+/g, '_').slice(0, 120)
+}
+
+/**
+ * Runs `body(page)` in a fresh browser context at 1366×768 in Chinese. On failure it saves a
+ * screenshot as e2e/screenshots/<name>.png and adds the page's console errors to the message.
+ */
+export async function withPage(browser, name, body, { locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, baseURL: baseUrl })
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  const problems = []
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  try {
+    await body(page)
+  } catch (error) {
+    mkdirSync(screenshotDir, { recursive: true })
+    const file = `${screenshotDir}${fileName(name)}.png`
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+    const where = `at ${page.url()}; screenshot ${file}`
+    error.message = [error.message, where, ...problems].join('\n  ')
+    throw error
+  } finally {
+    await context.close()
+  }
+}
+
+/** Signs in through the login page, as a person would, and waits to leave it. */
+export async function signIn(page, username, password = 'demo', path = '/catalog') {
+  await page.goto(`/login?redirect=${encodeURIComponent(path)}`)
+  await page.locator('[data-testid=login-username] input').fill(username)
+  await page.locator('[data-testid=login-password] input').fill(password)
+  await page.locator('[data-testid=login-submit]').click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  await page.locator('[data-testid=current-user]').waitFor()
+}

@@ -1,0 +1,82 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import type { Role } from '@/api/auth'
+import { setUnauthorizedHandler } from '@/api/http'
+import { ensureUser, forgetUser } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without signing in. */
+    public?: boolean
+    /** Any of these roles may enter; absent means any signed-in user. */
+    roles?: Role[]
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/', redirect: '/catalog' },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('@/pages/login/LoginPage.vue'),
+      meta: { public: true },
+    },
+    { path: '/catalog', name: 'catalog', component: () => import('@/pages/catalog/CatalogPage.vue') },
+    {
+      path: '/catalog/:code',
+      name: 'power',
+      component: () => import('@/pages/catalog/PowerDetailPage.vue'),
+      props: true,
+    },
+    {
+      path: '/designer/:pathMatch(.*)*',
+      name: 'designer',
+      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
+      meta: { roles: ['DESIGNER', 'ADMIN'] },
+    },
+    {
+      path: '/tasks/:pathMatch(.*)*',
+      name: 'tasks',
+      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
+      meta: { roles: ['HANDLER'] },
+    },
+    {
+      path: '/console/:pathMatch(.*)*',
+      name: 'console',
+      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
+      meta: { roles: ['SUPERVISOR', 'ADMIN'] },
+    },
+    {
+      path: '/:pathMatch(.*)*',
+      name: 'not-found',
+      component: () => import('@/pages/placeholder/NotFoundPage.vue'),
+    },
+  ],
+})
+
+/** Only paths of this app, so that ?redirect= cannot send anyone elsewhere. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
+    ? value
+    : '/catalog'
+}
+
+function toLogin(to: RouteLocationNormalized) {
+  return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+}
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  const user = await ensureUser().catch(() => null)
+  if (!user) return toLogin(to)
+  const roles = to.meta.roles
+  if (roles && !roles.some((role) => user.roles.includes(role))) return { name: 'catalog' }
+  return true
+})
+
+setUnauthorizedHandler(() => {
+  forgetUser()
+  const current = router.currentRoute.value
+  if (current.name !== 'login') void router.replace(toLogin(current))
+})

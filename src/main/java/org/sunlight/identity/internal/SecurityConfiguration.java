@@ -1,0 +1,142 @@
+package org.sunlight.identity.internal;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.sunlight.identity.CurrentUser;
+import org.sunlight.identity.Roles;
+import org.sunlight.system.ProblemResponses;
+
+/**
+ * Who may call what. The browser signs in with a form and a session cookie, protected by a CSRF
+ * token the app echoes from the {@code XSRF-TOKEN} cookie; API clients send HTTP Basic on every
+ * request. Anything under {@code /api} without a rule here is refused.
+ */
+@Configuration
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserAccounts accounts, MessageSource messages) throws Exception {
+		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+		// A browser never adds an Authorization header to a forged cross-site request on its own
+		// (Sunlight never asks it to remember Basic credentials), so Basic clients need no token.
+		RequestMatcher basicClient = request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+		// Without a session there is nothing to forge: such an API call is anonymous and gets 401.
+		RequestMatcher sessionlessApiCall = request -> request.getRequestURI().startsWith("/api/")
+				&& request.getRequestedSessionId() == null;
+		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(csrfHandler)
+			.ignoringRequestMatchers(basicClient, sessionlessApiCall))
+			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/public/**").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/models", "/api/models/validate").hasRole(Roles.DESIGNER)
+				.requestMatchers(HttpMethod.GET, "/api/powers", "/api/powers/**")
+				.hasAnyRole(Roles.DESIGNER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
+				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
+				.requestMatchers("/api/**", "/actuator/**").denyAll()
+				.anyRequest().permitAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> unauthorized(request,
+					response, json, message(messages, request, "error.unauthorized"))))
+			.formLogin(form -> form.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.successHandler((request, response, authentication) -> signedIn(response, json, accounts, authentication))
+				.failureHandler((request, response, ex) -> unauthorized(request, response, json,
+						message(messages, request, "error.badCredentials"))))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.exceptionHandling(ex -> ex
+				.defaultAuthenticationEntryPointFor(
+						(request, response, e) -> unauthorized(request, response, json,
+								message(messages, request, "error.unauthorized")),
+						request -> request.getRequestURI().startsWith("/api/"))
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						request -> true)
+				.accessDeniedHandler((request, response, e) -> write(response, json,
+						ProblemResponses.of(HttpStatus.FORBIDDEN, "your role does not allow " + request.getMethod()
+								+ " " + request.getRequestURI()))));
+		return http.build();
+	}
+
+	/** Security answers before Spring MVC resolves a locale; Chinese unless the client asks otherwise. */
+	private static String message(MessageSource messages, HttpServletRequest request, String key) {
+		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static void signedIn(HttpServletResponse response, ObjectMapper json, UserAccounts accounts,
+			Authentication authentication) throws IOException {
+		response.setStatus(HttpStatus.OK.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), CurrentUser.of(authentication, accounts.displayName(authentication.getName())));
+	}
+
+	/** Browser calls (X-Requested-With) get no Basic challenge, so no native password dialog pops up. */
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+			String detail) throws IOException {
+		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Sunlight\"");
+		}
+		write(response, json, ProblemResponses.of(HttpStatus.UNAUTHORIZED, detail));
+	}
+
+	private static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+			throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Spring Security loads the token lazily; the app needs the cookie before its first write. */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (token != null) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.sunlight.modeling.internal.validation;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.sunlight.modeling.ModelValidator;
+import org.sunlight.modeling.ValidationReport;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Checks a designer's model against BPMN-EXTENSION.md. Unreadable, hostile or non-BPMN input is
+ * refused with an exception; everything else becomes problems worded in the request's locale
+ * (messages from {@code i18n/problems}).
+ */
+@Component
+public class SlModelValidator implements ModelValidator {
+
+	private final MessageSource messages;
+	private final CodeExecutionRules codeExecution;
+
+	/** Refuses, in expressions, the name of every bean of the application besides variables. */
+	@Autowired
+	SlModelValidator(MessageSource messages, ListableBeanFactory beans) {
+		this(messages, beans::containsBean);
+	}
+
+	/** @param isBeanName names that resolve to beans and so must not appear in expressions */
+	public SlModelValidator(MessageSource messages, Predicate<String> isBeanName) {
+		this.messages = messages;
+		this.codeExecution = new CodeExecutionRules(new ExpressionPolicy(isBeanName));
+	}
+
+	@Override
+	public ValidationReport validate(byte[] xml) {
+		return validate(xml, LocaleContextHolder.getLocale());
+	}
+
+	public ValidationReport validate(byte[] xml, Locale locale) {
+		Document document = Refusals.read(xml);
+		Element definitions = document.getDocumentElement();
+		Problems problems = new Problems(messages, locale);
+		codeExecution.check(definitions, problems);
+		Optional<Element> process = PowerProcess.find(definitions, problems);
+		if (process.isPresent()) {
+			PowerRules.check(process.get(), problems);
+			StepRules.check(process.get(), problems);
+			DiscretionCheck.check(process.get(), problems);
+			ReachabilityCheck.check(process.get(), problems);
+			CaseLimitCheck.check(process.get(), problems);
+		}
+		SlPlacementCheck.check(definitions, process.orElse(null), problems);
+		ReservedIdCheck.check(definitions, problems);
+		return problems.report();
+	}
+
+}

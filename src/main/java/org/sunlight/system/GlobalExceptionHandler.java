@@ -1,0 +1,39 @@
+package org.sunlight.system;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps the exceptions every module may throw to problem responses; modules add their own. Spring's
+ * own request errors (missing or mistyped parameters, unreadable bodies) get Boot's problem details.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class GlobalExceptionHandler {
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return ProblemResponses.of(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return ProblemResponses.of(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException ex) {
+		return ProblemResponses.of(HttpStatus.CONFLICT, "a concurrent change was made; repeat the request");
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail illegalArgument(IllegalArgumentException ex) {
+		return ProblemResponses.of(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+}

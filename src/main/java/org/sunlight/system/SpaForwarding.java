@@ -1,0 +1,19 @@
+package org.sunlight.system;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The browser app uses history-mode routes; a reload on one of them must serve the app, not 404.
+ * API paths and files with an extension are never forwarded.
+ */
+@Controller
+class SpaForwarding {
+
+	@GetMapping({ "/", "/login", "/{area:catalog|designer|tasks|console|portal|admin}",
+			"/{area:catalog|designer|tasks|console|portal|admin}/**" })
+	String app() {
+		return "forward:/index.html";
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.sunlight.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sunlight.support.Chromium;
+import org.sunlight.support.RealServices;
+
+/**
+ * Runs the browser tests of {@code frontend/e2e} (playwright-core driving the machine's Chromium)
+ * against this real server. Without Chromium or a built frontend they skip and say why, unless
+ * CI requires them ({@code -Dsunlight.require.browser=true}).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CatalogBrowserIT {
+
+	private static final Path FRONTEND = Path.of("frontend");
+
+	@LocalServerPort
+	int port;
+
+	static Path chromium;
+
+	@BeforeAll
+	static void needsBrowserAndApp() {
+		chromium = Chromium.find().orElse(null);
+		require(chromium != null, "no Chromium found (install Debian's chromium package or set CHROMIUM_PATH)");
+		require(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
+				"frontend dependencies are not installed (run mvn without -Dskip.npm)");
+		require(CatalogBrowserIT.class.getResource("/static/index.html") != null,
+				"the frontend is not built into the application (run mvn without -Dskip.npm)");
+	}
+
+	@Test
+	void browserTestsPassAgainstTheRealServer() throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("npm", "run", "e2e"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true);
+		builder.environment().put("SUNLIGHT_BASE_URL", "http://localhost:" + port);
+		builder.environment().put("CHROMIUM_PATH", chromium.toString());
+		File log = Files.createTempFile("sunlight-e2e", ".log").toFile();
+		builder.redirectOutput(log);
+		Process process = builder.start();
+		boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+		String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+		System.out.println(output);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
+		assertThat(process.exitValue()).as("browser tests (output above)").isZero();
+	}
+
+	private static void require(boolean condition, String why) {
+		if (condition) {
+			return;
+		}
+		if (RealServices.browserRequired()) {
+			throw new IllegalStateException("browser tests are required but " + why);
+		}
+		Assumptions.abort("skipping browser tests: " + why);
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.sunlight.modeling.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sunlight.modeling.validation.Validation.assertError;
+import static org.sunlight.modeling.validation.Validation.compiled;
+import static org.sunlight.modeling.validation.Validation.edit;
+import static org.sunlight.modeling.validation.Validation.valid;
+import static org.sunlight.modeling.validation.Validation.validate;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.sunlight.modeling.internal.compiler.SupervisionCompiler;
+import org.sunlight.modeling.internal.validation.PowerReader;
+import org.sunlight.support.Models;
+
+/**
+ * A compiled model validates like its source: its timers, escalation end events and case-level
+ * event sub-processes use only allowed calls, and none of them is a step or unreachable.
+ */
+class CompiledModelTests {
+
+	@Test
+	void acceptsTheShapeTheCompilerProduces() {
+		assertThat(validate(compiled()).problems()).isEmpty();
+	}
+
+	@Test
+	void acceptsWhatTheCompilerMakesOfTheValidFixture() {
+		byte[] compiled = new SupervisionCompiler().compile(valid().getBytes(StandardCharsets.UTF_8));
+		String xml = new String(compiled, StandardCharsets.UTF_8);
+		assertThat(xml).contains("SL_Yellow_Task_Review", "SL_CaseRed");
+		assertThat(validate(xml).problems()).isEmpty();
+		assertThat(new PowerReader().describe(compiled)).isEqualTo(new PowerReader().describe(valid().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void acceptsTheSampleUsedByTheApiTests() {
+		assertThat(validate(Models.text("api/seal-engraving-permit.bpmn")).problems()).isEmpty();
+	}
+
+	@Test
+	void stillRefusesAGeneratedLookingElementThatCallsAnythingElse() {
+		String xml = edit(compiled(), "${slEscalations.raiseCase(execution, 'RED')}",
+				"${slEscalations.getClass().getClassLoader()}");
+		assertError(xml, "EXPRESSION_NOT_ALLOWED", "SL_CaseRedEnd");
+	}
+
+}
