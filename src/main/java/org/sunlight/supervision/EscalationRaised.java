@@ -1,5 +1,5 @@
 package org.sunlight.supervision;
 
-/** A compiled timer fired; {@code stepId} is null for the case-level pair. */
-public record EscalationRaised(String caseId, String processDefinitionId, String stepId, EscalationLevel level) {
+/** An escalation was raised (published inside the timer job's transaction). */
+public record EscalationRaised(Escalation escalation) {
 }

@@ -1,60 +1,90 @@
 package org.sunlight.supervision;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.sunlight.calendar.Schedule;
+import org.sunlight.calendar.WorkingTime;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
+import org.sunlight.supervision.internal.ClockStore;
+import org.sunlight.supervision.internal.ClockStore.StepClock;
 
 /**
- * The dates of the compiled timers ({@code ${slClock...}} in every compiled model). Dates are
- * computed on the engine clock so tests can travel in time.
- * <p>
- * Until the working-day calendar exists these count natural time in Asia/Shanghai; the warning
- * fires when {@code warnBefore} (default a third of the limit) is left.
+ * The dates of the compiled timers ({@code ${slClock...}} in every compiled model), on the
+ * power's working-day or natural-day calendar and the engine clock. Each schedule is computed once,
+ * when the step's scope (or the case) begins, and kept: the warning and the deadline always come
+ * from the same computation, and the task's due and follow-up dates are taken from it.
  */
 @Component("slClock")
 public class SupervisionClock {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	private static final Logger log = LoggerFactory.getLogger(SupervisionClock.class);
 
 	private final PowerVersions powers;
+	private final WorkingTime workingTime;
+	private final ClockStore clocks;
 
-	SupervisionClock(PowerVersions powers) {
+	SupervisionClock(PowerVersions powers, WorkingTime workingTime, ClockStore clocks) {
 		this.powers = powers;
+		this.workingTime = workingTime;
+		this.clocks = clocks;
 	}
 
 	public Date stepWarnAt(DelegateExecution execution, String stepId) {
-		PowerDescription.Step step = step(execution, stepId);
-		return warnAt(now(), step.timeLimit(), step.warnBefore());
+		return Date.from(stepClock(execution, stepId).warnAt());
 	}
 
 	public Date stepDeadline(DelegateExecution execution, String stepId) {
-		return Date.from(add(now(), step(execution, stepId).timeLimit()).toInstant());
+		return Date.from(stepClock(execution, stepId).deadline());
 	}
 
 	public Date caseWarnAt(DelegateExecution execution) {
-		return warnAt(now(), caseLimit(execution), null);
+		return Date.from(caseClock(execution).warnAt());
 	}
 
 	public Date caseDeadline(DelegateExecution execution) {
-		return Date.from(add(now(), caseLimit(execution)).toInstant());
+		return Date.from(caseClock(execution).deadline());
 	}
 
-	private Date warnAt(ZonedDateTime start, String limit, String warnBefore) {
-		ZonedDateTime deadline = add(start, limit);
-		if (warnBefore != null) {
-			return Date.from(subtract(deadline, warnBefore).toInstant());
-		}
-		Duration total = Duration.between(start, deadline);
-		return Date.from(deadline.minus(total.dividedBy(3)).toInstant());
+	/** The step's timers are declared on its scope execution, which is also its task's execution. */
+	private StepClock stepClock(DelegateExecution execution, String stepId) {
+		return clocks.stepClock(execution.getId()).orElseGet(() -> {
+			PowerDescription power = power(execution);
+			PowerDescription.Step step = power.steps().stream()
+				.filter(s -> s.id().equals(stepId) && s.supervised())
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"no supervised step " + stepId + " in " + execution.getProcessDefinitionId()));
+			Instant now = now();
+			Schedule schedule = workingTime.schedule(now, step.timeLimit(), step.warnBefore(), power.calendar());
+			StepClock clock = new StepClock(execution.getId(), execution.getProcessInstanceId(), stepId,
+					step.timeLimit(), now, schedule.warnAt(), schedule.deadline(), schedule.covered());
+			clocks.insert(clock);
+			warnIfUncovered(schedule, "step " + stepId + " of case " + execution.getProcessInstanceId());
+			return clock;
+		});
+	}
+
+	/** Escalations run on the promised limit where there is one (DOMAIN.md). */
+	private CaseSchedule caseClock(DelegateExecution execution) {
+		String caseId = execution.getProcessInstanceId();
+		return clocks.caseClock(caseId).orElseGet(() -> {
+			PowerDescription power = power(execution);
+			String limit = power.promisedLimit() != null ? power.promisedLimit() : power.statutoryLimit();
+			Instant now = now();
+			Schedule schedule = workingTime.schedule(now, limit, null, power.calendar());
+			CaseSchedule clock = new CaseSchedule(caseId, power.code(), power.calendar(), limit, now,
+					schedule.warnAt(), schedule.deadline(), schedule.covered());
+			clocks.insert(clock, execution.getProcessDefinitionId());
+			warnIfUncovered(schedule, "case " + caseId);
+			return clock;
+		});
 	}
 
 	private PowerDescription power(DelegateExecution execution) {
@@ -63,55 +93,15 @@ public class SupervisionClock {
 					"process definition " + execution.getProcessDefinitionId() + " was not deployed by Sunlight"));
 	}
 
-	private PowerDescription.Step step(DelegateExecution execution, String stepId) {
-		return power(execution).steps().stream()
-			.filter(s -> s.id().equals(stepId) && s.supervised())
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no supervised step " + stepId + " in "
-					+ execution.getProcessDefinitionId()));
+	private static void warnIfUncovered(Schedule schedule, String what) {
+		if (!schedule.covered()) {
+			log.warn("The deadline {} of {} lies beyond the holiday table; it was counted on weekends alone",
+					schedule.deadline(), what);
+		}
 	}
 
-	private String caseLimit(DelegateExecution execution) {
-		PowerDescription power = power(execution);
-		return power.promisedLimit() != null ? power.promisedLimit() : power.statutoryLimit();
-	}
-
-	private static ZonedDateTime now() {
-		return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(ZONE);
-	}
-
-	static ZonedDateTime add(ZonedDateTime start, String isoDuration) {
-		String[] parts = split(isoDuration);
-		ZonedDateTime result = start;
-		if (parts[0] != null) {
-			result = result.plus(Period.parse(parts[0]));
-		}
-		if (parts[1] != null) {
-			result = result.plus(Duration.parse(parts[1]));
-		}
-		return result;
-	}
-
-	static ZonedDateTime subtract(ZonedDateTime start, String isoDuration) {
-		String[] parts = split(isoDuration);
-		ZonedDateTime result = start;
-		if (parts[0] != null) {
-			result = result.minus(Period.parse(parts[0]));
-		}
-		if (parts[1] != null) {
-			result = result.minus(Duration.parse(parts[1]));
-		}
-		return result;
-	}
-
-	/** Splits {@code P1DT4H} into its date part {@code P1D} and time part {@code PT4H}. */
-	private static String[] split(String iso) {
-		int t = iso.indexOf('T');
-		if (t < 0) {
-			return new String[] { iso, null };
-		}
-		String date = t > 1 ? iso.substring(0, t) : null;
-		return new String[] { date, "P" + iso.substring(t) };
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
 	}
 
 }

@@ -3,7 +3,13 @@ package org.sunlight.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
@@ -17,14 +23,18 @@ public final class PostgresDatabase {
 	public static final String HOST_URL = System.getProperty("sunlight.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
 	public static final String USER = System.getProperty("sunlight.postgres.user", "postgres");
 
+	private static final Pattern TEST_DATABASE = Pattern.compile("sunlight_[a-z_]+?_(\\d{10})_[0-9a-f]{8}");
+
 	private PostgresDatabase() {
 	}
 
-	/** Creates an empty database and returns its JDBC URL. */
+	/** Creates an empty database and returns its JDBC URL; databases of runs over an hour old go. */
 	public static String create(String prefix) {
-		String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		long now = Instant.now().getEpochSecond();
+		String name = prefix + "_" + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		try (Connection connection = DriverManager.getConnection(HOST_URL + "postgres", USER, "");
 				Statement statement = connection.createStatement()) {
+			dropOldDatabases(statement, now - 3600);
 			statement.execute("create database " + name);
 		}
 		catch (SQLException ex) {
@@ -35,6 +45,26 @@ public final class PostgresDatabase {
 			Assumptions.abort(why + "; skipping (CI requires it)");
 		}
 		return HOST_URL + name;
+	}
+
+	private static void dropOldDatabases(Statement statement, long before) throws SQLException {
+		List<String> old = new ArrayList<>();
+		try (ResultSet rs = statement.executeQuery("select datname from pg_database where datname like 'sunlight%'")) {
+			while (rs.next()) {
+				Matcher matcher = TEST_DATABASE.matcher(rs.getString(1));
+				if (matcher.matches() && Long.parseLong(matcher.group(1)) < before) {
+					old.add(rs.getString(1));
+				}
+			}
+		}
+		for (String database : old) {
+			try {
+				statement.execute("drop database if exists " + database);
+			}
+			catch (SQLException ex) {
+				// still in use by a test that runs long; a later run drops it
+			}
+		}
 	}
 
 }

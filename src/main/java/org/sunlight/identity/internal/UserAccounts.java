@@ -65,6 +65,10 @@ public class UserAccounts implements UserDetailsService {
 		return User.withUserDetails(user).build();
 	}
 
+	public java.util.Set<String> usernames() {
+		return java.util.Collections.unmodifiableSet(users.keySet());
+	}
+
 	public String displayName(String username) {
 		return displayNames.getOrDefault(username, username);
 	}

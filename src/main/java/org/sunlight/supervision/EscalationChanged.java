@@ -1,0 +1,5 @@
+package org.sunlight.supervision;
+
+/** An escalation was acknowledged or resolved. */
+public record EscalationChanged(Escalation escalation) {
+}

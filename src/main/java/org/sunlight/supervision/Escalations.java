@@ -1,0 +1,54 @@
+package org.sunlight.supervision;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.supervision.internal.EscalationFilter;
+import org.sunlight.supervision.internal.EscalationStore;
+import org.sunlight.system.ConflictException;
+import org.sunlight.system.NotFoundException;
+
+/** Reading and acknowledging escalations. */
+@Service
+public class Escalations {
+
+	private final EscalationStore store;
+	private final ApplicationEventPublisher events;
+
+	Escalations(EscalationStore store, ApplicationEventPublisher events) {
+		this.store = store;
+		this.events = events;
+	}
+
+	public record Page(List<Escalation> items, long total) {
+	}
+
+	public Page list(EscalationFilter filter, int page, int size) {
+		return new Page(store.page(filter, page, size), store.count(filter));
+	}
+
+	public Escalation get(String id) {
+		return store.find(id).orElseThrow(() -> new NotFoundException("no escalation with id " + id));
+	}
+
+	/** A supervisor has seen it; only an OPEN escalation can be acknowledged, and only once. */
+	@Transactional
+	public Escalation acknowledge(String id, String by, String note) {
+		Escalation escalation = get(id);
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		if (!store.acknowledge(id, by, now, note)) {
+			throw new ConflictException("escalation " + id + " is " + escalation.status()
+					+ (escalation.acknowledgedBy() == null ? "" : " (acknowledged by " + escalation.acknowledgedBy() + ")")
+					+ "; only an OPEN escalation can be acknowledged");
+		}
+		store.changed(id, now);
+		Escalation acknowledged = get(id);
+		events.publishEvent(new EscalationChanged(acknowledged));
+		return acknowledged;
+	}
+
+}

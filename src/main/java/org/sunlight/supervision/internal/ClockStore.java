@@ -1,0 +1,76 @@
+package org.sunlight.supervision.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.sunlight.supervision.CaseSchedule;
+
+/** The {@code sl_case_clock} and {@code sl_step_clock} tables. */
+@Repository
+public class ClockStore {
+
+	private final JdbcTemplate jdbc;
+
+	ClockStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The schedule of one run of a step (one scope execution). */
+	public record StepClock(String executionId, String caseId, String stepId, String timeLimit, Instant startedAt,
+			Instant warnAt, Instant deadline, boolean covered) {
+	}
+
+	public Optional<CaseSchedule> caseClock(String caseId) {
+		return jdbc.query("select * from sl_case_clock where case_id = ?", ClockStore::mapCase, caseId)
+			.stream()
+			.findFirst();
+	}
+
+	public void insert(CaseSchedule clock, String processDefinitionId) {
+		jdbc.update("""
+				insert into sl_case_clock (case_id, process_definition_id, power_code, calendar, time_limit, started_at,
+				  warn_at, deadline, covered) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", clock.caseId(), processDefinitionId,
+				clock.powerCode(), clock.calendar(), clock.timeLimit(), ts(clock.startedAt()), ts(clock.warnAt()),
+				ts(clock.deadline()), clock.covered());
+	}
+
+	public Optional<StepClock> stepClock(String executionId) {
+		return jdbc.query("select * from sl_step_clock where execution_id = ?", ClockStore::mapStep, executionId)
+			.stream()
+			.findFirst();
+	}
+
+	public void insert(StepClock clock) {
+		jdbc.update("""
+				insert into sl_step_clock (execution_id, case_id, step_id, time_limit, started_at, warn_at, deadline,
+				  covered) values (?, ?, ?, ?, ?, ?, ?, ?)""", clock.executionId(), clock.caseId(), clock.stepId(),
+				clock.timeLimit(), ts(clock.startedAt()), ts(clock.warnAt()), ts(clock.deadline()), clock.covered());
+	}
+
+	static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static CaseSchedule mapCase(ResultSet rs, int row) throws SQLException {
+		return new CaseSchedule(rs.getString("case_id"), rs.getString("power_code"), rs.getString("calendar"),
+				rs.getString("time_limit"), instant(rs, "started_at"), instant(rs, "warn_at"), instant(rs, "deadline"),
+				rs.getBoolean("covered"));
+	}
+
+	private static StepClock mapStep(ResultSet rs, int row) throws SQLException {
+		return new StepClock(rs.getString("execution_id"), rs.getString("case_id"), rs.getString("step_id"),
+				rs.getString("time_limit"), instant(rs, "started_at"), instant(rs, "warn_at"), instant(rs, "deadline"),
+				rs.getBoolean("covered"));
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.sunlight.supervision.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunlight.supervision.Escalation;
+import org.sunlight.supervision.EscalationView;
+
+/**
+ * The live stream of escalations. It follows the {@code sl_escalation_change} table rather than
+ * in-process events, so every node streams what any node raised, and only what has committed.
+ * The table is polled only while someone is listening.
+ */
+@Component
+public class EscalationStream implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EscalationStream.class);
+
+	private final EscalationStore store;
+	private final ObjectMapper json;
+	private final List<SseEmitter> listeners = new CopyOnWriteArrayList<>();
+	private final AtomicLong lastSeq = new AtomicLong(-1);
+	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "escalation-stream");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	EscalationStream(EscalationStore store, ObjectMapper json,
+			@Value("${sunlight.escalations.stream-poll-millis:500}") long pollMillis) {
+		this.store = store;
+		this.json = json;
+		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+	}
+
+	public SseEmitter subscribe() throws IOException {
+		// Kept open until the client goes away; browsers reconnect by themselves.
+		SseEmitter emitter = new SseEmitter(0L);
+		lastSeq.compareAndSet(-1, store.lastChange());
+		listeners.add(emitter);
+		emitter.onCompletion(() -> listeners.remove(emitter));
+		emitter.onTimeout(() -> listeners.remove(emitter));
+		emitter.onError(ex -> listeners.remove(emitter));
+		emitter.send(SseEmitter.event().comment("connected"));
+		return emitter;
+	}
+
+	void poll() {
+		if (listeners.isEmpty()) {
+			lastSeq.set(-1);
+			return;
+		}
+		try {
+			long after = lastSeq.get();
+			for (EscalationStore.Change change : store.changesAfter(after, 500)) {
+				store.find(change.escalationId()).ifPresent(this::send);
+				lastSeq.set(change.seq());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Escalation stream could not read changes: {}", ex.getMessage());
+		}
+	}
+
+	private void send(Escalation escalation) {
+		String data;
+		try {
+			data = json.writeValueAsString(EscalationView.of(escalation));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (SseEmitter emitter : listeners) {
+			try {
+				emitter.send(SseEmitter.event().name("escalation").id(escalation.id()).data(data,
+						MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				listeners.remove(emitter);
+			}
+		}
+	}
+
+	private volatile boolean running = true;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/** Ends the open streams before the web server's graceful shutdown would wait for them. */
+	@Override
+	public void stop() {
+		running = false;
+		poller.shutdownNow();
+		listeners.forEach(SseEmitter::complete);
+		listeners.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.sunlight.supervision;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sunlight.support.PostgresDatabase;
+
+/** Every escalation path of {@link EscalationTimeTravelTests}, on the real PostgreSQL server. */
+@DirtiesContext
+class PostgresEscalationTimeTravelTests extends EscalationTimeTravelTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		String url = PostgresDatabase.create("sunlight_escalations");
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+}
