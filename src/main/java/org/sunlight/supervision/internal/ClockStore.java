@@ -52,6 +52,16 @@ public class ClockStore {
 				clock.timeLimit(), ts(clock.startedAt()), ts(clock.warnAt()), ts(clock.deadline()), clock.covered());
 	}
 
+	public void moveCase(String caseId, Instant warnAt, Instant deadline) {
+		jdbc.update("update sl_case_clock set warn_at = ?, deadline = ? where case_id = ?", ts(warnAt), ts(deadline),
+				caseId);
+	}
+
+	public void moveStep(String executionId, Instant warnAt, Instant deadline) {
+		jdbc.update("update sl_step_clock set warn_at = ?, deadline = ? where execution_id = ?", ts(warnAt),
+				ts(deadline), executionId);
+	}
+
 	static Timestamp ts(Instant instant) {
 		return instant == null ? null : Timestamp.from(instant);
 	}
