@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +29,12 @@ class EscalationController {
 
 	private final Escalations escalations;
 	private final EscalationStream stream;
+	private final SupervisionOrders orders;
 
-	EscalationController(Escalations escalations, EscalationStream stream) {
+	EscalationController(Escalations escalations, EscalationStream stream, SupervisionOrders orders) {
 		this.escalations = escalations;
 		this.stream = stream;
+		this.orders = orders;
 	}
 
 	@GetMapping
@@ -59,6 +63,16 @@ class EscalationController {
 		return EscalationView.of(escalations.acknowledge(id, principal.getName(), note));
 	}
 
+	@PostMapping("/{id}/orders")
+	ResponseEntity<SupervisionOrder> order(@PathVariable String id, @RequestBody(required = false) OrderRequest body,
+			Principal principal) {
+		if (body == null) {
+			throw new IllegalArgumentException("the body must be {instruction, replyWithin}");
+		}
+		SupervisionOrder order = orders.issue(id, body.instruction(), body.replyWithin(), principal.getName());
+		return ResponseEntity.status(HttpStatus.CREATED).body(order);
+	}
+
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream() throws IOException {
 		return stream.subscribe();
@@ -79,6 +93,9 @@ class EscalationController {
 	}
 
 	record Acknowledgement(String note) {
+	}
+
+	record OrderRequest(String instruction, String replyWithin) {
 	}
 
 	record PageView(List<EscalationView> items, long total) {

@@ -26,6 +26,9 @@ public class SupervisionClock {
 
 	private static final Logger log = LoggerFactory.getLogger(SupervisionClock.class);
 
+	/** Case variable that replaces the modelled time limit of the case's steps. */
+	static final String STEP_LIMIT_VARIABLE = "slStepLimit";
+
 	private final PowerVersions powers;
 	private final WorkingTime workingTime;
 	private final ClockStore clocks;
@@ -62,9 +65,12 @@ public class SupervisionClock {
 				.orElseThrow(() -> new IllegalStateException(
 						"no supervised step " + stepId + " in " + execution.getProcessDefinitionId()));
 			Instant now = now();
-			Schedule schedule = workingTime.schedule(now, step.timeLimit(), step.warnBefore(), power.calendar());
-			StepClock clock = new StepClock(execution.getId(), execution.getProcessInstanceId(), stepId,
-					step.timeLimit(), now, schedule.warnAt(), schedule.deadline(), schedule.covered());
+			// A case may carry its own limit for its steps: a supervision order's reply limit.
+			String limit = execution.getVariable(STEP_LIMIT_VARIABLE) instanceof String own ? own : step.timeLimit();
+			String warnBefore = limit.equals(step.timeLimit()) ? step.warnBefore() : null;
+			Schedule schedule = workingTime.schedule(now, limit, warnBefore, power.calendar());
+			StepClock clock = new StepClock(execution.getId(), execution.getProcessInstanceId(), stepId, limit, now,
+					schedule.warnAt(), schedule.deadline(), schedule.covered());
 			clocks.insert(clock);
 			warnIfUncovered(schedule, "step " + stepId + " of case " + execution.getProcessInstanceId());
 			return clock;

@@ -53,7 +53,8 @@ class DemoOrganisation implements ApplicationRunner {
 		Set<String> supervisorGroups = new LinkedHashSet<>();
 		for (Catalog.PowerEntry power : catalog.powers(false)) {
 			for (Catalog.StepEntry step : catalog.steps(power.code())) {
-				posts.addAll(step.candidateGroups());
+				// A post named by an expression is chosen per case, not a group to create.
+				step.candidateGroups().stream().filter(post -> !post.contains("${")).forEach(posts::add);
 				if (step.supervisor() != null && step.supervisor().startsWith("group:")) {
 					supervisorGroups.add(step.supervisor().substring("group:".length()));
 				}

@@ -1,0 +1,103 @@
+package org.sunlight.supervision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.calendar.WorkingTime;
+import org.sunlight.modeling.PowerVersions;
+import org.sunlight.system.ConflictException;
+
+/**
+ * Issues supervision orders. Each order starts a case of the supervision_order power whose one
+ * step, the reply, goes to the escalated step's responsible person or post and is supervised on
+ * the order's own limit: an ignored order is itself escalated.
+ */
+@Service
+public class SupervisionOrders {
+
+	/** The power code of {@code supervision-order.bpmn}, deployed at start-up. */
+	public static final String ORDER_POWER = "SYS-SUPERVISION-ORDER";
+	static final int MAX_INSTRUCTION = 2000;
+
+	private final Escalations escalations;
+	private final PowerVersions powers;
+	private final RuntimeService runtime;
+	private final TaskService tasks;
+	private final WorkingTime workingTime;
+	private final JdbcTemplate jdbc;
+
+	SupervisionOrders(Escalations escalations, PowerVersions powers, RuntimeService runtime, TaskService tasks,
+			WorkingTime workingTime, JdbcTemplate jdbc) {
+		this.escalations = escalations;
+		this.powers = powers;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.workingTime = workingTime;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public SupervisionOrder issue(String escalationId, String instruction, String replyWithin, String by) {
+		Escalation escalation = escalations.get(escalationId);
+		if (instruction == null || instruction.isBlank()) {
+			throw new IllegalArgumentException("instruction is required");
+		}
+		if (instruction.length() > MAX_INSTRUCTION) {
+			throw new IllegalArgumentException("instruction is longer than " + MAX_INSTRUCTION + " characters");
+		}
+		if (replyWithin == null || replyWithin.isBlank()) {
+			throw new IllegalArgumentException("replyWithin is required, e.g. P1D (one working day) or PT4H");
+		}
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		// Refuses malformed, zero or negative durations with a precise message (400).
+		workingTime.deadline(now, replyWithin.trim(), "workday");
+		if (escalation.status() == Escalation.Status.RESOLVED) {
+			throw new ConflictException("escalation " + escalationId + " is resolved: its "
+					+ (escalation.scope() == Escalation.Scope.STEP ? "step" : "case") + " has ended");
+		}
+		String definitionId = powers.latest(ORDER_POWER)
+			.orElseThrow(() -> new IllegalStateException("the supervision order process is not deployed"))
+			.processDefinitionId();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("orderAssignee", null);
+		List<String> groups = new ArrayList<>();
+		for (String who : escalation.responsible() == null ? new String[0] : escalation.responsible().split(",")) {
+			if (who.startsWith("user:") && variables.get("orderAssignee") == null) {
+				variables.put("orderAssignee", who.substring("user:".length()));
+			}
+			else if (who.startsWith("group:")) {
+				groups.add(who.substring("group:".length()));
+			}
+		}
+		if (groups.isEmpty() && escalation.department() != null) {
+			groups.add(escalation.department());
+		}
+		variables.put("orderGroups", String.join(",", groups));
+		variables.put(SupervisionClock.STEP_LIMIT_VARIABLE, replyWithin.trim());
+		variables.put("instruction", instruction.trim());
+		variables.put("escalationId", escalationId);
+		variables.put("supervisedCaseId", escalation.caseId());
+		String orderId = UUID.randomUUID().toString();
+		String orderCase = runtime.startProcessInstanceById(definitionId, "DB-" + orderId.substring(0, 8), variables)
+			.getId();
+		Task reply = tasks.createTaskQuery().processInstanceId(orderCase).singleResult();
+		jdbc.update("""
+				insert into sl_supervision_order (id, escalation_id, case_id, order_case_id, instruction, reply_within,
+				  issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?)""", orderId, escalationId, escalation.caseId(),
+				orderCase, instruction.trim(), replyWithin.trim(), by, java.sql.Timestamp.from(now));
+		return new SupervisionOrder(orderId, escalationId, escalation.caseId(), orderCase, reply.getId(),
+				instruction.trim(), replyWithin.trim(), by, now, reply.getDueDate().toInstant());
+	}
+
+}
