@@ -28,10 +28,7 @@ class PostgresDeploymentTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		url = PostgresDatabase.create("sunlight_deploy");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-		registry.add("spring.datasource.password", () -> "");
+		url = PostgresDatabase.register(registry, "sunlight_deploy");
 	}
 
 	@Autowired

@@ -11,10 +11,7 @@ class PostgresEscalationTimeTravelTests extends EscalationTimeTravelTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String url = PostgresDatabase.create("sunlight_escalations");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-		registry.add("spring.datasource.password", () -> "");
+		PostgresDatabase.register(registry, "sunlight_escalations");
 	}
 
 }

@@ -39,10 +39,7 @@ class TwoNodeEscalationTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		url = PostgresDatabase.create("sunlight_two_nodes");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
-		registry.add("spring.datasource.password", () -> "");
+		url = PostgresDatabase.register(registry, "sunlight_two_nodes");
 	}
 
 	@Autowired

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database on the real PostgreSQL server at 127.0.0.1:5432 for one test class, so runs
@@ -45,6 +46,15 @@ public final class PostgresDatabase {
 			Assumptions.abort(why + "; skipping (CI requires it)");
 		}
 		return HOST_URL + name;
+	}
+
+	/** Points the Spring context under test at a fresh database; returns its JDBC URL. */
+	public static String register(DynamicPropertyRegistry registry, String prefix) {
+		String url = create(prefix);
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> "");
+		return url;
 	}
 
 	private static void dropOldDatabases(Statement statement, long before) throws SQLException {
