@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,7 +18,6 @@ import org.sunlight.calendar.WorkingTime;
 import org.sunlight.supervision.internal.ClockStore;
 import org.sunlight.supervision.internal.PauseStore;
 import org.sunlight.system.ConflictException;
-import org.sunlight.system.NotFoundException;
 
 /**
  * Stopping and restarting a case's clock. Camunda's own instance suspension would make overdue
@@ -36,20 +33,18 @@ public class ClockPauses {
 	private final PauseStore pauses;
 	private final ClockStore clocks;
 	private final WorkingTime workingTime;
-	private final RuntimeService runtime;
-	private final HistoryService history;
 	private final ManagementService management;
 	private final TaskService tasks;
+	private final RunningCases runningCases;
 
-	ClockPauses(PauseStore pauses, ClockStore clocks, WorkingTime workingTime, RuntimeService runtime,
-			HistoryService history, ManagementService management, TaskService tasks) {
+	ClockPauses(PauseStore pauses, ClockStore clocks, WorkingTime workingTime, ManagementService management,
+			TaskService tasks, RunningCases runningCases) {
 		this.pauses = pauses;
 		this.clocks = clocks;
 		this.workingTime = workingTime;
-		this.runtime = runtime;
-		this.history = history;
 		this.management = management;
 		this.tasks = tasks;
+		this.runningCases = runningCases;
 	}
 
 	public List<ClockPause> pauses(String caseId) {
@@ -126,14 +121,7 @@ public class ClockPauses {
 	}
 
 	private CaseSchedule runningCase(String caseId) {
-		if (runtime.createProcessInstanceQuery().processInstanceId(caseId).count() == 0) {
-			if (history.createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
-				throw new ConflictException("case " + caseId + " has ended; its clock can no longer change");
-			}
-			throw new NotFoundException("no case with id " + caseId);
-		}
-		return clocks.caseClock(caseId)
-			.orElseThrow(() -> new NotFoundException("case " + caseId + " has no supervised clock"));
+		return runningCases.clock(caseId);
 	}
 
 	private static PauseCategory category(String value) {

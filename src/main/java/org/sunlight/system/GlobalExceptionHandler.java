@@ -26,6 +26,11 @@ class GlobalExceptionHandler {
 		return ProblemResponses.of(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
+	@ExceptionHandler(UnprocessableException.class)
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		return ProblemResponses.of(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+	}
+
 	@ExceptionHandler(DuplicateKeyException.class)
 	ProblemDetail duplicate(DuplicateKeyException ex) {
 		return ProblemResponses.of(HttpStatus.CONFLICT, "a concurrent change was made; repeat the request");

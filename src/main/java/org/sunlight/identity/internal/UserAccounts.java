@@ -41,6 +41,7 @@ public class UserAccounts implements UserDetailsService {
 			add("handler1", "经办人 张伟", demo, Roles.HANDLER);
 			add("handler2", "经办人 王芳", demo, Roles.HANDLER);
 			add("supervisor", "纪检监察员 赵强", demo, Roles.SUPERVISOR);
+			add("leader", "分管领导 刘洋", demo, Roles.LEADER);
 		}
 		if (!adminPassword.isBlank()) {
 			add(adminName, "系统管理员", encoder.encode(adminPassword), Roles.ADMIN);

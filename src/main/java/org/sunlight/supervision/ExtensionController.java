@@ -1,0 +1,50 @@
+package org.sunlight.supervision;
+
+import java.security.Principal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Requesting and deciding the extension of a case's limit. */
+@RestController
+@RequestMapping("/api/cases/{caseId}/extensions")
+class ExtensionController {
+
+	private final Extensions extensions;
+
+	ExtensionController(Extensions extensions) {
+		this.extensions = extensions;
+	}
+
+	@PostMapping
+	ResponseEntity<Extension> request(@PathVariable String caseId, @RequestBody(required = false) Request body,
+			Principal principal) {
+		if (body == null) {
+			throw new IllegalArgumentException("the body must be {amount, reason}");
+		}
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(extensions.request(caseId, body.amount(), body.reason(), principal.getName()));
+	}
+
+	@PostMapping("/approve")
+	Extension approve(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+		return extensions.approve(caseId, principal.getName(), body == null ? null : body.note());
+	}
+
+	@PostMapping("/reject")
+	Extension reject(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+		return extensions.reject(caseId, principal.getName(), body == null ? null : body.note());
+	}
+
+	record Request(String amount, String reason) {
+	}
+
+	record Decision(String note) {
+	}
+
+}
