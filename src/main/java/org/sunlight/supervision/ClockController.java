@@ -1,0 +1,57 @@
+package org.sunlight.supervision;
+
+import java.security.Principal;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.NotFoundException;
+
+/** Stopping and restarting a case's clock (API.md, "Cases and tasks"). */
+@RestController
+@RequestMapping("/api/cases/{caseId}/clock")
+class ClockController {
+
+	private final ClockPauses pauses;
+	private final Clocks clocks;
+
+	ClockController(ClockPauses pauses, Clocks clocks) {
+		this.pauses = pauses;
+		this.clocks = clocks;
+	}
+
+	@GetMapping
+	CaseClockView clock(@PathVariable String caseId) {
+		return view(caseId);
+	}
+
+	@PostMapping("/suspend")
+	CaseClockView suspend(@PathVariable String caseId, @RequestBody(required = false) SuspendRequest body,
+			Principal principal) {
+		if (body == null) {
+			throw new IllegalArgumentException("the body must be {category, reason}");
+		}
+		pauses.suspend(caseId, body.category(), body.reason(), principal.getName());
+		return view(caseId);
+	}
+
+	@PostMapping("/resume")
+	CaseClockView resume(@PathVariable String caseId, Principal principal) {
+		pauses.resume(caseId, principal.getName());
+		return view(caseId);
+	}
+
+	private CaseClockView view(String caseId) {
+		CaseSchedule schedule = clocks.caseSchedule(caseId)
+			.orElseThrow(() -> new NotFoundException("no supervised case with id " + caseId));
+		return CaseClockView.of(schedule, pauses.pauses(caseId), ClockUtil.getCurrentTime().toInstant());
+	}
+
+	record SuspendRequest(String category, String reason) {
+	}
+
+}
