@@ -20,7 +20,7 @@ import org.sunlight.catalog.Catalog;
  * The demo organisation (demo profile only): the demo users in Camunda's identity service, a
  * group for every post and supervisor group the deployed powers name, and both demo handlers in
  * every post, so the engine offers them the sample powers' tasks. Runs after the sample powers
- * are deployed; adds what is missing and never removes anything.
+ * are deployed (their deployer runs at order 0); adds what is missing and never removes anything.
  */
 @Component
 @Profile("demo")

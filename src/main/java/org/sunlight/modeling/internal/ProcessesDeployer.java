@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -26,6 +27,7 @@ import org.sunlight.modeling.PowerDeployment;
  * with its problems listed: a sample that cannot be supervised must not run unnoticed.
  */
 @Component
+@Order(0)
 class ProcessesDeployer implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessesDeployer.class);

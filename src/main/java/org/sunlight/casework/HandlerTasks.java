@@ -1,0 +1,100 @@
+package org.sunlight.casework;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.system.ConflictException;
+import org.sunlight.system.NotFoundException;
+
+/**
+ * What a handler does with a task: claim it from a post, give it back, complete it. Each call
+ * checks before it acts, in one transaction, so a refused call changes nothing.
+ */
+@Service
+public class HandlerTasks {
+
+	private final TaskService tasks;
+	private final FormService forms;
+	private final IdentityService identity;
+
+	HandlerTasks(TaskService tasks, FormService forms, IdentityService identity) {
+		this.tasks = tasks;
+		this.forms = forms;
+		this.identity = identity;
+	}
+
+	@Transactional
+	public void claim(String taskId, String user) {
+		Task task = task(taskId);
+		if (user.equals(task.getAssignee())) {
+			return;
+		}
+		if (task.getAssignee() != null) {
+			throw new ConflictException("task " + taskId + " is already claimed by " + task.getAssignee());
+		}
+		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user).count() == 0) {
+			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
+		}
+		tasks.claim(taskId, user);
+	}
+
+	@Transactional
+	public void unclaim(String taskId, String user) {
+		Task task = task(taskId);
+		if (!user.equals(task.getAssignee())) {
+			throw new AccessDeniedException("only the assignee can give task " + taskId + " back");
+		}
+		tasks.setAssignee(taskId, null);
+	}
+
+	@Transactional
+	public void complete(String taskId, String user, Map<String, Object> variables, String comment) {
+		Task task = task(taskId);
+		if (!user.equals(task.getAssignee())) {
+			throw new AccessDeniedException("task " + taskId + " is not assigned to you; claim it first");
+		}
+		Map<String, Object> values = Cases.checked(variables);
+		if (comment != null && comment.length() > 4000) {
+			throw new IllegalArgumentException("comment is longer than 4000 characters");
+		}
+		if (comment != null && !comment.isBlank()) {
+			identity.setAuthenticatedUserId(user);
+			try {
+				tasks.createComment(taskId, task.getProcessInstanceId(), comment.trim());
+			}
+			finally {
+				identity.clearAuthentication();
+			}
+		}
+		TaskFormData form = forms.getTaskFormData(taskId);
+		if (form != null && !form.getFormFields().isEmpty()) {
+			try {
+				// The form's own constraints (required, types) apply to what the handler sends.
+				forms.submitTaskForm(taskId, values);
+			}
+			catch (FormException ex) {
+				throw new IllegalArgumentException("the form is not valid: " + ex.getMessage());
+			}
+		}
+		else {
+			tasks.complete(taskId, values);
+		}
+	}
+
+	private Task task(String taskId) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new NotFoundException("no open task with id " + taskId);
+		}
+		return task;
+	}
+
+}
