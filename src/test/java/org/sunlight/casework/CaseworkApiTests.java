@@ -122,7 +122,8 @@ class CaseworkApiTests {
 				"{\"variables\":{\"accepted\":true,\"acceptOpinion\":\"材料齐全\"}}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/tasks/" + taskId + "/unclaim").with(httpBasic("handler2", "demo")))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("only the assignee")));
 		mvc.perform(json(post("/api/tasks/" + taskId + "/complete"), "handler1", "{\"variables\":{\"accepted\":true}}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("acceptOpinion")));

@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -68,7 +69,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/me").authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/models", "/api/models/validate").hasRole(Roles.DESIGNER)
 				.requestMatchers(HttpMethod.GET, "/api/powers", "/api/powers/**")
-				.hasAnyRole(Roles.DESIGNER, Roles.HANDLER, Roles.SUPERVISOR, Roles.ADMIN)
+				.hasAnyRole(Roles.DESIGNER, Roles.HANDLER, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/cases").hasRole(Roles.HANDLER)
 				.requestMatchers(HttpMethod.POST, "/api/cases/*/clock/**").hasRole(Roles.HANDLER)
 				.requestMatchers(HttpMethod.POST, "/api/cases/*/extensions").hasRole(Roles.HANDLER)
@@ -102,9 +103,15 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						request -> true)
 				.accessDeniedHandler((request, response, e) -> write(response, json,
-						ProblemResponses.of(HttpStatus.FORBIDDEN, "your role does not allow " + request.getMethod()
-								+ " " + request.getRequestURI()))));
+						ProblemResponses.of(HttpStatus.FORBIDDEN, forbidden(request, e)))));
 		return http.build();
+	}
+
+	/** A rule of a module says why ("not assigned to you"); a role rule says what was refused. */
+	private static String forbidden(HttpServletRequest request, AccessDeniedException ex) {
+		String reason = ex.getMessage();
+		return reason == null || reason.equals("Access Denied")
+				? "your role does not allow " + request.getMethod() + " " + request.getRequestURI() : reason;
 	}
 
 	/** Security answers before Spring MVC resolves a locale; Chinese unless the client asks otherwise. */
