@@ -23,6 +23,7 @@ const en: Messages = {
     DESIGNER: 'Designer',
     HANDLER: 'Handler',
     SUPERVISOR: 'Supervisor',
+    LEADER: 'Leader',
   },
   login: {
     title: 'Sign in',

@@ -21,6 +21,7 @@ const zhCN = {
     DESIGNER: '流程设计',
     HANDLER: '经办人',
     SUPERVISOR: '监督人',
+    LEADER: '分管领导',
   },
   login: {
     title: '登录',
