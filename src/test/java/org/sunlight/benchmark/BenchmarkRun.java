@@ -1,0 +1,491 @@
+package org.sunlight.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.sunlight.modeling.PowerDeployment;
+import org.sunlight.support.Models;
+
+/**
+ * Sunlight against plain Camunda on the same engine and database, in one run (issue 3,
+ * "Benchmark"; results in docs/benchmarks.md):
+ * <ul>
+ * <li>(a) cases/s through a small supervised power (start, complete both steps) against the same
+ * diagram drawn by hand with fixed-duration timers, 1 and 4 client threads;</li>
+ * <li>(b) escalations/s when N timers are due at once (cases started 30 days ago on the engine
+ * clock, then the clock is set back to now) against plain timers whose end events insert one
+ * row;</li>
+ * <li>(c) due→visible latency of single timers on an otherwise idle node (the engine clock is made
+ * to run so that the case's first timer falls due 0.5–2.5 s in the future).</li>
+ * </ul>
+ * Real job executor; repetitions alternate the order of Sunlight and plain. Asserts correctness
+ * (exactly one row per due timer, no failed jobs), never speed. Sizes: -Dbench.cases (1000),
+ * -Dbench.timers (5000), -Dbench.reps (3), -Dbench.brounds ((b) rounds per repetition, 2),
+ * -Dbench.latency (15 per side and repetition), -Dbench.warmup (200).
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
+@Import(BenchmarkConfiguration.class)
+@DirtiesContext
+abstract class BenchmarkRun {
+
+	static final int CASES = Integer.getInteger("bench.cases", 1000);
+	static final int TIMERS = Integer.getInteger("bench.timers", 5000);
+	static final int REPS = Integer.getInteger("bench.reps", 3);
+	static final int ESCALATION_ROUNDS = Integer.getInteger("bench.brounds", 2);
+	static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency", 15);
+	static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+	static final int TIMERS_PER_CASE = 4;
+	static final int THREADS = 4;
+
+	enum Side {
+		SUNLIGHT, PLAIN
+	}
+
+	record Subject(Side side, String definitionId, String table) {
+	}
+
+	@Autowired
+	PowerDeployment deployment;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final Random random = new Random(42);
+
+	private final Map<String, Map<Side, List<Double>>> throughput = new LinkedHashMap<>();
+
+	private final Map<Side, List<Long>> latencies = new EnumMap<>(Side.class);
+
+	private final StringBuilder profile = new StringBuilder();
+
+	abstract String database();
+
+	boolean postgres() {
+		return false;
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void sunlightAgainstPlainCamunda() throws Exception {
+		PlainTimerRows.createTable(jdbc);
+		Subject sunlight = new Subject(Side.SUNLIGHT,
+				deployment.deploy(Models.bytes("api/seal-engraving-permit.bpmn"), "benchmark").processDefinitionId(),
+				"sl_escalation");
+		String plainDeployment = repository.createDeployment()
+			.name("benchmark-plain")
+			.addClasspathResource("models/benchmark/plain-seal-engraving.bpmn")
+			.deploy()
+			.getId();
+		Subject plain = new Subject(Side.PLAIN,
+				repository.createProcessDefinitionQuery().deploymentId(plainDeployment).singleResult().getId(),
+				PlainTimerRows.TABLE);
+		log("%s: cases=%d timers=%d reps=%d latency samples=%d/side/rep warm-up=%d, %d cores, JDK %s%n",
+				database(), CASES, TIMERS, REPS, LATENCY_SAMPLES, WARMUP, Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"));
+
+		// Warm-up: JIT, caches (the power's description), connection pool.
+		for (Subject subject : List.of(sunlight, plain)) {
+			casesPerSecond(subject, WARMUP, 1, "W");
+			casesPerSecond(subject, WARMUP / 2, THREADS, "W4");
+		}
+		for (Subject subject : List.of(sunlight, plain)) {
+			escalationsPerSecond(subject, Math.max(25, WARMUP / 2), "WB", true);
+		}
+		for (Subject subject : List.of(sunlight, plain)) {
+			for (int i = 0; i < 3; i++) {
+				latencyMillis(subject, "WC-" + i);
+			}
+		}
+		latencies.clear();
+
+		for (int rep = 1; rep <= REPS; rep++) {
+			List<Subject> order = rep % 2 == 1 ? List.of(sunlight, plain) : List.of(plain, sunlight);
+			for (Subject subject : order) {
+				record("(a) cases/s, 1 thread", subject.side(), casesPerSecond(subject, CASES, 1, "A1-" + rep));
+			}
+			for (Subject subject : order) {
+				record("(a) cases/s, 4 threads", subject.side(), casesPerSecond(subject, CASES, THREADS, "A4-" + rep));
+			}
+			for (int b = 0; b < ESCALATION_ROUNDS; b++) {
+				for (Subject subject : b % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
+					record("(b) escalations/s, " + TIMERS + " due timers", subject.side(),
+							escalationsPerSecond(subject, TIMERS / TIMERS_PER_CASE, "B-" + rep + "-" + b, false));
+				}
+			}
+			for (int i = 0; i < LATENCY_SAMPLES; i++) {
+				List<Subject> sampleOrder = i % 2 == 0 ? order : List.of(order.get(1), order.get(0));
+				for (Subject subject : sampleOrder) {
+					latencies.computeIfAbsent(subject.side(), s -> new ArrayList<>())
+						.add(latencyMillis(subject, "C-" + rep + "-" + i));
+				}
+			}
+			log("%s: repetition %d of %d done%n", database(), rep, REPS);
+		}
+		report();
+	}
+
+	/** Starts each case and completes its two steps; no timer is due, none fires. */
+	double casesPerSecond(Subject subject, int cases, int threads, String tag) throws Exception {
+		long endedBefore = finished(subject);
+		int rowsBefore = rows(subject);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger next = new AtomicInteger();
+		List<Future<?>> clients = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int t = 0; t < threads; t++) {
+			clients.add(pool.submit(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < cases) {
+					runCase(subject, tag + "-" + i);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> client : clients) {
+			client.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		assertThat(finished(subject) - endedBefore).as("cases that ended").isEqualTo(cases);
+		assertThat(rows(subject)).as("no timer fired").isEqualTo(rowsBefore);
+		return cases / seconds;
+	}
+
+	private void runCase(Subject subject, String businessKey) {
+		String caseId = runtime.startProcessInstanceById(subject.definitionId(), businessKey).getId();
+		for (int step = 0; step < 2; step++) {
+			Task task = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+			tasks.complete(task.getId());
+		}
+	}
+
+	/**
+	 * Starts the cases 30 days ago on the engine clock (the job executor, on the same clock, finds
+	 * nothing due), sets the clock back to now, and times until every timer has written its row.
+	 */
+	double escalationsPerSecond(Subject subject, int cases, String tag, boolean profiled) throws Exception {
+		int expected = cases * TIMERS_PER_CASE;
+		int rowsBefore = rows(subject);
+		assertThat(timers(subject)).isZero();
+		Map<String, long[]> statsBefore;
+		ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(30))));
+		try {
+			for (int i = 0; i < cases; i++) {
+				runtime.startProcessInstanceById(subject.definitionId(), tag + "-" + i);
+			}
+			assertThat(timers(subject)).isEqualTo(expected);
+			// Still in the past: nothing is due while the counters settle.
+			statsBefore = profiled ? (postgres() ? tableStats() : startQueryStatistics()) : null;
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		long start = System.nanoTime();
+		long giveUp = start + Duration.ofMinutes(15).toNanos();
+		int polls = 0;
+		long first = 0;
+		int done;
+		while ((done = rows(subject) - rowsBefore) < expected) {
+			polls++;
+			if (first == 0 && done > 0) {
+				first = System.nanoTime();
+			}
+			assertThat(System.nanoTime()).as("all timers fired within 15 minutes").isLessThan(giveUp);
+			Thread.sleep(first == 0 ? 10 : 50);
+		}
+		long end = System.nanoTime();
+		double seconds = (end - start) / 1e9;
+		polls++;
+		if (!tag.startsWith("W")) {
+			// The same without the executor's wake-up (up to its max wait of 1 s; that is part (c)).
+			record("(b') escalations/s, first row to last", subject.side(),
+					first == 0 ? Double.NaN : (expected - 1) / ((end - first) / 1e9));
+		}
+		// A doubled row, were there one, would show by now.
+		Thread.sleep(500);
+		assertThat(rows(subject) - rowsBefore).as("one row per due timer").isEqualTo(expected);
+		assertThat(timers(subject)).as("timers left").isZero();
+		assertThat(management.createJobQuery().withException().count()).as("failed jobs").isZero();
+		if (profiled && postgres()) {
+			profile(subject, expected, polls + 2, statsBefore);
+		}
+		else if (profiled) {
+			queryStatistics(subject, expected, polls + 2);
+		}
+		return expected / seconds;
+	}
+
+	/**
+	 * One case whose first timer falls due 0.5–2.5 s from now (the engine clock runs with an
+	 * offset), on a node with nothing else to do; due → its row is committed and readable (what
+	 * GET /api/escalations reads), polled every 5 ms.
+	 */
+	long latencyMillis(Subject subject, String businessKey) throws Exception {
+		ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(10))));
+		String caseId;
+		Date due;
+		try {
+			caseId = runtime.startProcessInstanceById(subject.definitionId(), businessKey).getId();
+			List<Job> timers = management.createJobQuery()
+				.processInstanceId(caseId)
+				.timers()
+				.orderByJobDuedate()
+				.asc()
+				.list();
+			due = timers.get(0).getDuedate();
+			assertThat(timers.get(1).getDuedate().getTime() - due.getTime()).as("only the first timer falls due")
+				.isGreaterThan(Duration.ofMinutes(10).toMillis());
+		}
+		catch (RuntimeException | AssertionError ex) {
+			ClockUtil.reset();
+			throw ex;
+		}
+		long dueWall = System.currentTimeMillis() + 500 + random.nextInt(2000);
+		ClockUtil.offset(due.getTime() - dueWall);
+		long visible;
+		try {
+			while (true) {
+				Integer found = jdbc.queryForObject("select count(*) from " + subject.table() + " where case_id = ?",
+						Integer.class, caseId);
+				if (found != null && found > 0) {
+					visible = System.currentTimeMillis();
+					break;
+				}
+				assertThat(System.currentTimeMillis()).as("escalation visible within 60 s of due")
+					.isLessThan(dueWall + 60_000);
+				Thread.sleep(5);
+			}
+		}
+		finally {
+			// Back in the past, so the case's later timers are not due while it is removed.
+			ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(10))));
+		}
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					runtime.deleteProcessInstance(caseId, "benchmark sample done");
+					break;
+				}
+				catch (OptimisticLockingException ex) {
+					// the executor had locked a job of the case an instant before the clock went back
+					if (attempt == 5) {
+						throw ex;
+					}
+					Thread.sleep(200);
+				}
+			}
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		assertThat(visible).as("not raised before due").isGreaterThanOrEqualTo(dueWall);
+		return visible - dueWall;
+	}
+
+	private long finished(Subject subject) {
+		return history.createHistoricProcessInstanceQuery().processDefinitionId(subject.definitionId()).finished().count();
+	}
+
+	private int rows(Subject subject) {
+		return jdbc.queryForObject("select count(*) from " + subject.table(), Integer.class);
+	}
+
+	private long timers(Subject subject) {
+		return management.createJobQuery().processDefinitionId(subject.definitionId()).timers().count();
+	}
+
+	private void record(String metric, Side side, double value) {
+		throughput.computeIfAbsent(metric, m -> new EnumMap<>(Side.class))
+			.computeIfAbsent(side, s -> new ArrayList<>())
+			.add(value);
+		log("%s %-40s %-8s %8.1f%n", database(), metric, side, value);
+	}
+
+	/** PostgreSQL's per-table counters (flushed by idle backends within about 10 s). */
+	private Map<String, long[]> tableStats() throws InterruptedException {
+		Thread.sleep(12_000);
+		Map<String, long[]> stats = new LinkedHashMap<>();
+		jdbc.query("select relname, coalesce(seq_scan, 0), coalesce(idx_scan, 0), n_tup_ins, n_tup_upd, n_tup_del"
+				+ " from pg_stat_user_tables", rs -> {
+					stats.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6) });
+				});
+		return stats;
+	}
+
+	/** H2 keeps per-statement counts and times while QUERY_STATISTICS is on (switching it on clears them). */
+	private Map<String, long[]> startQueryStatistics() {
+		jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+		jdbc.execute("SET QUERY_STATISTICS FALSE");
+		jdbc.execute("SET QUERY_STATISTICS TRUE");
+		return Map.of();
+	}
+
+	private void queryStatistics(Subject subject, int timers, int polls) {
+		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: statements per timer and their total time"
+				+ " (H2 QUERY_STATISTICS; includes the benchmark's %d count polls and the executor's acquisition)%n",
+				subject.side(), timers, polls));
+		double[] total = new double[2];
+		jdbc.query("select sql_statement, execution_count, cumulative_execution_time from information_schema.query_statistics"
+				+ " order by cumulative_execution_time desc", rs -> {
+					double count = rs.getLong(2);
+					double millis = rs.getDouble(3);
+					total[0] += count;
+					total[1] += millis;
+					if (count >= timers / 10.0) {
+						String sql = rs.getString(1).replaceAll("\\s+", " ");
+						profile.append(String.format(Locale.ROOT, "  %6.2f x %8.1f ms  %s%n", count / timers, millis,
+								sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
+					}
+				});
+		profile.append(String.format(Locale.ROOT, "  %6.2f statements per timer, %.1f ms in H2 in all%n", total[0] / timers,
+				total[1]));
+		jdbc.execute("SET QUERY_STATISTICS FALSE");
+	}
+
+	private void profile(Subject subject, int timers, int polls, Map<String, long[]> before) throws InterruptedException {
+		Map<String, long[]> after = tableStats();
+		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: per timer (table: scans, inserts, updates, deletes;"
+				+ " the benchmark's own %d count polls of %s subtracted)%n", subject.side(), timers, polls, subject.table()));
+		double scans = 0;
+		double writes = 0;
+		for (Map.Entry<String, long[]> entry : after.entrySet()) {
+			long[] b = before.getOrDefault(entry.getKey(), new long[5]);
+			long[] a = entry.getValue();
+			long s = a[0] + a[1] - b[0] - b[1] - (entry.getKey().equalsIgnoreCase(subject.table()) ? polls : 0);
+			long ins = a[2] - b[2];
+			long upd = a[3] - b[3];
+			long del = a[4] - b[4];
+			if (s + ins + upd + del > timers / 10) {
+				profile.append(String.format(Locale.ROOT, "  %-28s %6.2f %6.2f %6.2f %6.2f%n", entry.getKey(),
+						(double) s / timers, (double) ins / timers, (double) upd / timers, (double) del / timers));
+			}
+			scans += s;
+			writes += ins + upd + del;
+		}
+		profile.append(String.format(Locale.ROOT, "  %-28s %6.2f %6.2f (all writes)%n", "total", scans / timers,
+				writes / timers));
+	}
+
+	private void report() throws IOException {
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "%n=== Sunlight vs plain Camunda on %s: %d repetitions ===%n", database(), REPS));
+		out.append(String.format(Locale.ROOT, "%-40s | %-26s | %-26s | %-24s%n", "figure", "Sunlight median (min–max)",
+				"plain median (min–max)", "ratio median (min–max)"));
+		for (Map.Entry<String, Map<Side, List<Double>>> metric : throughput.entrySet()) {
+			List<Double> s = metric.getValue().get(Side.SUNLIGHT);
+			List<Double> p = metric.getValue().get(Side.PLAIN);
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < s.size(); i++) {
+				ratios.add(s.get(i) / p.get(i));
+			}
+			out.append(String.format(Locale.ROOT, "%-40s | %-26s | %-26s | %-24s%n", metric.getKey(), spread(s, "%.1f"),
+					spread(p, "%.1f"), spread(ratios, "%.2f")));
+			out.append(String.format(Locale.ROOT, "%-40s   per repetition: Sunlight %s, plain %s, ratio %s%n", "",
+					list(s, "%.1f"), list(p, "%.1f"), list(ratios, "%.2f")));
+		}
+		out.append(String.format(Locale.ROOT, "%n(c) due → visible, ms, single timers on an idle node%n"));
+		out.append(String.format(Locale.ROOT, "%-10s %6s %6s %6s %6s %6s%n", "", "n", "p50", "p90", "p99", "max"));
+		for (Side side : Side.values()) {
+			List<Long> sorted = new ArrayList<>(latencies.getOrDefault(side, List.of()));
+			Collections.sort(sorted);
+			if (sorted.isEmpty()) {
+				continue;
+			}
+			out.append(String.format(Locale.ROOT, "%-10s %6d %6d %6d %6d %6d%n", side, sorted.size(),
+					percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+					sorted.get(sorted.size() - 1)));
+		}
+		if (profile.length() > 0) {
+			out.append(String.format(Locale.ROOT, "%nDatabase work during the warm-up escalation phase (" + database() + "):"))
+				.append(profile);
+		}
+		System.out.println(out);
+		Path file = Path.of(BenchmarkRun.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+			.getParent()
+			.resolve("benchmark-" + database().toLowerCase(Locale.ROOT) + ".txt");
+		Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+		System.out.println("written to " + file);
+	}
+
+	private static long percentile(List<Long> sorted, double p) {
+		int rank = (int) Math.ceil(p * sorted.size());
+		return sorted.get(Math.max(0, rank - 1));
+	}
+
+	private static String spread(List<Double> values, String format) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+				: (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+		return String.format(Locale.ROOT, format + " (" + format + "–" + format + ")", median, sorted.get(0),
+				sorted.get(sorted.size() - 1));
+	}
+
+	private static String list(List<Double> values, String format) {
+		List<String> parts = new ArrayList<>();
+		for (double value : values) {
+			parts.add(String.format(Locale.ROOT, format, value));
+		}
+		return String.join(" ", parts);
+	}
+
+	private void log(String format, Object... args) {
+		System.out.printf(Locale.ROOT, "[bench] " + format, args);
+	}
+
+}
