@@ -1,3 +1,8 @@
+import { en as adminEn } from '@/pages/admin/messages'
+import { en as consoleEn } from '@/pages/console/messages'
+import { en as designerEn } from '@/pages/designer/messages'
+import { en as tasksEn } from '@/pages/tasks/messages'
+
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
@@ -13,6 +18,7 @@ const en: Messages = {
     designer: 'Designer',
     tasks: 'My tasks',
     console: 'Supervision',
+    admin: 'Administration',
   },
   header: {
     signOut: 'Sign out',
@@ -137,6 +143,11 @@ const en: Messages = {
     level2: 'Level 2',
     level3: 'Level 3',
   },
+  // Each area keeps its own messages beside its pages.
+  designer: designerEn,
+  tasks: tasksEn,
+  console: consoleEn,
+  admin: adminEn,
 }
 
 export default en

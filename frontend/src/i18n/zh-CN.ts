@@ -1,3 +1,8 @@
+import { zhCN as adminZhCN } from '@/pages/admin/messages'
+import { zhCN as consoleZhCN } from '@/pages/console/messages'
+import { zhCN as designerZhCN } from '@/pages/designer/messages'
+import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
+
 const zhCN = {
   app: {
     fullName: '阳光 Sunlight',
@@ -11,6 +16,7 @@ const zhCN = {
     designer: '流程设计',
     tasks: '我的待办',
     console: '监察台',
+    admin: '系统管理',
   },
   header: {
     signOut: '退出',
@@ -135,6 +141,11 @@ const zhCN = {
     level2: '二级',
     level3: '三级',
   },
+  // Each area keeps its own messages beside its pages.
+  designer: designerZhCN,
+  tasks: tasksZhCN,
+  console: consoleZhCN,
+  admin: adminZhCN,
 }
 
 export default zhCN

@@ -2,6 +2,10 @@ import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vu
 import type { Role } from '@/api/auth'
 import { setUnauthorizedHandler } from '@/api/http'
 import { ensureUser, forgetUser } from '@/stores/session'
+import { adminRoutes } from '@/pages/admin/routes'
+import { consoleRoutes } from '@/pages/console/routes'
+import { designerRoutes } from '@/pages/designer/routes'
+import { tasksRoutes } from '@/pages/tasks/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -29,24 +33,10 @@ export const router = createRouter({
       component: () => import('@/pages/catalog/PowerDetailPage.vue'),
       props: true,
     },
-    {
-      path: '/designer/:pathMatch(.*)*',
-      name: 'designer',
-      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
-      meta: { roles: ['DESIGNER', 'ADMIN'] },
-    },
-    {
-      path: '/tasks/:pathMatch(.*)*',
-      name: 'tasks',
-      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
-      meta: { roles: ['HANDLER'] },
-    },
-    {
-      path: '/console/:pathMatch(.*)*',
-      name: 'console',
-      component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
-      meta: { roles: ['SUPERVISOR', 'ADMIN'] },
-    },
+    ...designerRoutes,
+    ...tasksRoutes,
+    ...consoleRoutes,
+    ...adminRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',
