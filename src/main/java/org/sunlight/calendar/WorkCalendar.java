@@ -293,9 +293,15 @@ public final class WorkCalendar {
 	 * the start falls at the start.
 	 */
 	public Schedule schedule(Instant start, TimeLimit limit, TimeLimit warnBefore, CalendarKind kind) {
+		return schedule(start, limit, warnBefore, kind, WarnShare.THIRD);
+	}
+
+	/** As {@link #schedule(Instant, TimeLimit, TimeLimit, CalendarKind)}, with another default share. */
+	public Schedule schedule(Instant start, TimeLimit limit, TimeLimit warnBefore, CalendarKind kind,
+			WarnShare share) {
 		Deadline deadline = deadline(start, limit, kind);
 		Instant warnAt = warnBefore != null ? before(deadline.deadline(), warnBefore, kind)
-				: minus(deadline.deadline(), length(limit, kind).dividedBy(3), kind);
+				: minus(deadline.deadline(), share.of(length(limit, kind)), kind);
 		return new Schedule(latest(warnAt, start), deadline.deadline(), deadline.covered());
 	}
 

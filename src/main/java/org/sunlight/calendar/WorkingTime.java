@@ -51,9 +51,15 @@ public class WorkingTime {
 	 * or, when it is null or blank, when a third of the limit is left.
 	 */
 	public Schedule schedule(Instant start, String limit, String warnBefore, String calendar) {
+		return schedule(start, limit, warnBefore, calendar, WarnShare.THIRD);
+	}
+
+	/** As {@link #schedule(Instant, String, String, String)}; without {@code warnBefore}, when {@code share} is left. */
+	public Schedule schedule(Instant start, String limit, String warnBefore, String calendar, WarnShare share) {
 		WorkCalendar current = source.current();
 		Schedule schedule = current.schedule(start, TimeLimit.parse(limit),
-				warnBefore == null || warnBefore.isBlank() ? null : TimeLimit.parse(warnBefore), CalendarKind.of(calendar));
+				warnBefore == null || warnBefore.isBlank() ? null : TimeLimit.parse(warnBefore), CalendarKind.of(calendar),
+				share);
 		warnIfUncovered(current, start, limit, new Deadline(schedule.deadline(), schedule.covered()));
 		return schedule;
 	}

@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A power as its {@code sl:} extension describes it: the catalog entry and every step's four
- * clarities. Durations are kept as the ISO-8601 text the designer wrote.
+ * clarities. Durations are kept as the ISO-8601 text the designer wrote; {@code warnBefore} is the
+ * case's yellow warning lead time and {@code maxExtension} the longest extension its leader may
+ * approve, both optional.
  */
 public record PowerDescription(String processId, String name, String code, String category,
 		String department, String legalBasis, String statutoryLimit, String promisedLimit,
-		String calendar, boolean isPublic, String fee, List<Step> steps) {
+		String calendar, boolean isPublic, String fee, String warnBefore, String maxExtension, List<Step> steps) {
 
 	public PowerDescription {
 		steps = List.copyOf(steps);

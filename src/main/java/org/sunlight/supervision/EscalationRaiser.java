@@ -1,17 +1,11 @@
 package org.sunlight.supervision;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,15 +28,13 @@ public class EscalationRaiser {
 	private final EscalationStore escalations;
 	private final ClockStore clocks;
 	private final PowerVersions powers;
-	private final TaskService tasks;
 	private final ApplicationEventPublisher events;
 
-	EscalationRaiser(EscalationStore escalations, ClockStore clocks, PowerVersions powers, TaskService tasks,
+	EscalationRaiser(EscalationStore escalations, ClockStore clocks, PowerVersions powers,
 			ApplicationEventPublisher events) {
 		this.escalations = escalations;
 		this.clocks = clocks;
 		this.powers = powers;
-		this.tasks = tasks;
 		this.events = events;
 	}
 
@@ -50,20 +42,21 @@ public class EscalationRaiser {
 		EscalationLevel escalationLevel = EscalationLevel.valueOf(level);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		// The boundary event runs on an execution of its own; the step's task is found by its clock.
-		Task task = dueTask(execution.getProcessInstanceId(), stepId, escalationLevel, now);
+		EscalationStore.DueTask task = escalations
+			.dueStepTask(execution.getProcessInstanceId(), stepId, escalationLevel, now)
+			.orElse(null);
 		if (task == null) {
-			log.warn("{} timer of step {} in case {} fired without an open task", level, stepId,
+			log.warn("{} timer of step {} in case {} fired without an open task due at that level", level, stepId,
 					execution.getProcessInstanceId());
 			return;
 		}
 		PowerDescription power = power(execution);
 		PowerDescription.Step step = power.steps().stream().filter(s -> s.id().equals(stepId)).findFirst().orElse(null);
-		ClockStore.StepClock clock = clocks.stepClock(task.getExecutionId()).orElseThrow();
 		Escalation escalation = new Escalation(UUID.randomUUID().toString(), escalationLevel, Escalation.Scope.STEP,
-				Escalation.Status.OPEN, execution.getProcessInstanceId(), execution.getProcessBusinessKey(), power.code(), power.name(), power.department(),
-				task.getId(), stepId, task.getName(), responsible(task), step == null ? null : step.supervisor(), now,
-				clock.deadline(), null, null, null, null, null);
-		record(task.getId(), escalation);
+				Escalation.Status.OPEN, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+				power.code(), power.name(), power.department(), task.taskId(), stepId, task.name(), task.responsible(),
+				step == null ? null : step.supervisor(), now, task.deadline(), null, null, null, null, null);
+		record(task.taskId(), escalation);
 	}
 
 	public void raiseCase(DelegateExecution execution, String level) {
@@ -86,29 +79,6 @@ public class EscalationRaiser {
 					escalation.stepId() == null ? "(case limit)" : "step " + escalation.stepId());
 			events.publishEvent(new EscalationRaised(escalation));
 		}
-	}
-
-	/** The step's open task whose clock has reached this level; the earliest when a loop left several. */
-	private Task dueTask(String caseId, String stepId, EscalationLevel level, Instant now) {
-		List<Task> open = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey(stepId).list();
-		return open.stream()
-			.filter(task -> clocks.stepClock(task.getExecutionId())
-				.map(clock -> !now.isBefore(level == EscalationLevel.RED ? clock.deadline() : clock.warnAt()))
-				.orElse(false))
-			.filter(task -> !escalations.exists(task.getId(), level))
-			.min(Comparator.comparing(Task::getCreateTime))
-			.orElse(null);
-	}
-
-	private String responsible(Task task) {
-		if (task.getAssignee() != null) {
-			return "user:" + task.getAssignee();
-		}
-		List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
-		return links.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
-			.collect(Collectors.joining(","));
 	}
 
 	/** A case has no single supervisor: those of its steps, in order, without repeats. */

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.calendar.WorkingTime;
+import org.sunlight.modeling.PowerDescription;
+import org.sunlight.modeling.PowerVersions;
 import org.sunlight.supervision.internal.ClockStore;
 import org.sunlight.supervision.internal.ExtensionStore;
 import org.sunlight.system.ConflictException;
@@ -35,16 +37,28 @@ public class Extensions {
 	private final RunningCases runningCases;
 	private final WorkingTime workingTime;
 	private final ManagementService management;
+	private final PowerVersions powers;
 	private final String maximum;
 
 	Extensions(ExtensionStore extensions, ClockStore clocks, RunningCases runningCases, WorkingTime workingTime,
-			ManagementService management, @Value("${sunlight.supervision.max-extension:P10D}") String maximum) {
+			ManagementService management, PowerVersions powers,
+			@Value("${sunlight.supervision.max-extension:P10D}") String maximum) {
+		this.powers = powers;
 		this.extensions = extensions;
 		this.clocks = clocks;
 		this.runningCases = runningCases;
 		this.workingTime = workingTime;
 		this.management = management;
 		this.maximum = maximum;
+	}
+
+	/** The power's own maximum ({@code sl:power maxExtension}), else the configured one. */
+	private String maximum(String caseId) {
+		return clocks.caseDefinitionId(caseId)
+			.flatMap(powers::describe)
+			.map(PowerDescription::maxExtension)
+			.filter(own -> !own.isBlank())
+			.orElse(maximum);
 	}
 
 	public Optional<Extension> ofCase(String caseId) {
@@ -66,6 +80,7 @@ public class Extensions {
 		Instant now = now();
 		// Malformed, zero or negative amounts fail here with a precise 400.
 		Instant extended = workingTime.deadline(now, amount.trim(), clock.calendar()).deadline();
+		String maximum = maximum(caseId);
 		if (extended.isAfter(workingTime.deadline(now, maximum, clock.calendar()).deadline())) {
 			throw new UnprocessableException("an extension of " + amount + " exceeds the maximum of " + maximum);
 		}

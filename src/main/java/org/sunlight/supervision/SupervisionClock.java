@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.sunlight.calendar.Schedule;
+import org.sunlight.calendar.WarnShare;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
@@ -33,10 +35,14 @@ public class SupervisionClock {
 	private final WorkingTime workingTime;
 	private final ClockStore clocks;
 
-	SupervisionClock(PowerVersions powers, WorkingTime workingTime, ClockStore clocks) {
+	private final WarnShare warnShare;
+
+	SupervisionClock(PowerVersions powers, WorkingTime workingTime, ClockStore clocks,
+			@Value("${sunlight.supervision.warn-share:1/3}") String warnShare) {
 		this.powers = powers;
 		this.workingTime = workingTime;
 		this.clocks = clocks;
+		this.warnShare = WarnShare.parse(warnShare);
 	}
 
 	public Date stepWarnAt(DelegateExecution execution, String stepId) {
@@ -68,7 +74,7 @@ public class SupervisionClock {
 			// A case may carry its own limit for its steps: a supervision order's reply limit.
 			String limit = execution.getVariable(STEP_LIMIT_VARIABLE) instanceof String own ? own : step.timeLimit();
 			String warnBefore = limit.equals(step.timeLimit()) ? step.warnBefore() : null;
-			Schedule schedule = workingTime.schedule(now, limit, warnBefore, power.calendar());
+			Schedule schedule = workingTime.schedule(now, limit, warnBefore, power.calendar(), warnShare);
 			StepClock clock = new StepClock(execution.getId(), execution.getProcessInstanceId(), stepId, limit, now,
 					schedule.warnAt(), schedule.deadline(), schedule.covered());
 			clocks.insert(clock);
@@ -84,7 +90,7 @@ public class SupervisionClock {
 			PowerDescription power = power(execution);
 			String limit = power.promisedLimit() != null ? power.promisedLimit() : power.statutoryLimit();
 			Instant now = now();
-			Schedule schedule = workingTime.schedule(now, limit, null, power.calendar());
+			Schedule schedule = workingTime.schedule(now, limit, power.warnBefore(), power.calendar(), warnShare);
 			CaseSchedule clock = new CaseSchedule(caseId, power.code(), power.calendar(), limit, now,
 					schedule.warnAt(), schedule.deadline(), schedule.covered());
 			clocks.insert(clock, execution.getProcessDefinitionId());

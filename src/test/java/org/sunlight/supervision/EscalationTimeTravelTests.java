@@ -3,6 +3,7 @@ package org.sunlight.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -202,6 +203,26 @@ class EscalationTimeTravelTests {
 		assertThat(escalations(instance)).allSatisfy(e -> assertThat(e.status()).isEqualTo(Escalation.Status.RESOLVED));
 		assertThat(caseLevel.get(0).id()).satisfies(id -> assertThat(escalations.get(id).lateness())
 			.isEqualTo(Duration.ofDays(1)));
+	}
+
+	@Test
+	void aPowerMayNameTheCaseWarningTime() {
+		String own = Models.text("api/seal-engraving-permit.bpmn")
+			.replace("code=\"TEST-SEAL-001\"", "code=\"TEST-SEAL-001\" warnBefore=\"PT2H\"");
+		definitionId = deployment.deploy(own.getBytes(StandardCharsets.UTF_8), "test").processDefinitionId();
+		ProcessInstance instance = start();
+		CaseSchedule schedule = clocks.caseSchedule(instance.getId()).orElseThrow();
+		// Two working hours before the close of business on Thursday, not a third of three days.
+		assertThat(schedule.deadline()).isEqualTo(at("2026-11-26T17:30"));
+		assertThat(schedule.warnAt()).isEqualTo(at("2026-11-26T15:30"));
+
+		fireDue(instance, schedule.warnAt());
+		assertThat(escalations(instance))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.scope()).isEqualTo(Escalation.Scope.CASE);
+				assertThat(e.level()).isEqualTo(EscalationLevel.YELLOW);
+			});
 	}
 
 	private ProcessInstance start() {

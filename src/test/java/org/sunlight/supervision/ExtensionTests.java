@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -117,6 +118,21 @@ class ExtensionTests {
 		mvc.perform(json(post("/api/cases/no-such-case/extensions"), "handler1",
 				"{\"amount\":\"P2D\",\"reason\":\"依法延长\"}"))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aPowerMayNameItsOwnMaximum() throws Exception {
+		String own = Models.text("api/seal-engraving-permit.bpmn")
+			.replace("code=\"TEST-SEAL-001\"", "code=\"TEST-SEAL-001\" maxExtension=\"P3D\"");
+		definitionId = deployment.deploy(own.getBytes(StandardCharsets.UTF_8), "test").processDefinitionId();
+		String caseId = start();
+		mvc.perform(json(post("/api/cases/" + caseId + "/extensions"), "handler1",
+				"{\"amount\":\"P4D\",\"reason\":\"延长\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail").value(containsString("P3D")));
+		mvc.perform(json(post("/api/cases/" + caseId + "/extensions"), "handler1",
+				"{\"amount\":\"P3D\",\"reason\":\"依法延长\"}"))
+			.andExpect(status().isCreated());
 	}
 
 	private String start() {

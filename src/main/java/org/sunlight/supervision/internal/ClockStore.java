@@ -31,6 +31,12 @@ public class ClockStore {
 			.findFirst();
 	}
 
+	/** The version of the power the case runs on. */
+	public Optional<String> caseDefinitionId(String caseId) {
+		return jdbc.queryForList("select process_definition_id from sl_case_clock where case_id = ?", String.class,
+				caseId).stream().findFirst();
+	}
+
 	public void insert(CaseSchedule clock, String processDefinitionId) {
 		jdbc.update("""
 				insert into sl_case_clock (case_id, process_definition_id, power_code, calendar, time_limit, started_at,

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,22 +28,58 @@ public class EscalationStore {
 	}
 
 	/**
-	 * Inserts the escalation unless its subject already has one at that level. Camunda runs a timer
-	 * job on one node at a time, so the check suffices; should two transactions ever race, the
-	 * unique key fails one of them, which rolls back with its job and finds the row on retry.
+	 * Inserts the escalation unless its subject already has one at that level, in one statement.
+	 * Camunda runs a timer job on one node at a time, so the guard suffices; should two
+	 * transactions ever race, the unique key fails one of them, which rolls back with its job and
+	 * finds the row on retry.
 	 */
 	public boolean insertIfAbsent(String subjectKey, Escalation e) {
-		if (exists(subjectKey, e.level())) {
-			return false;
-		}
-		jdbc.update("""
+		return jdbc.update("""
 				insert into sl_escalation (id, subject_key, level, scope, status, case_id, case_number, power_code, power_name,
 				  department, task_id, step_id, step_name, responsible, supervisor, raised_at, deadline)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", e.id(), subjectKey, e.level().name(),
-				e.scope().name(), e.status().name(), e.caseId(), e.caseNumber(), e.powerCode(), e.powerName(), e.department(),
-				e.taskId(), e.stepId(), e.stepName(), e.responsible(), e.supervisor(), ts(e.raisedAt()),
-				ts(e.deadline()));
-		return true;
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
+				where not exists (select 1 from sl_escalation where subject_key = ? and level = ?)""", e.id(), subjectKey,
+				e.level().name(), e.scope().name(), e.status().name(), e.caseId(), e.caseNumber(), e.powerCode(),
+				e.powerName(), e.department(), e.taskId(), e.stepId(), e.stepName(), e.responsible(), e.supervisor(),
+				ts(e.raisedAt()), ts(e.deadline()), subjectKey, e.level().name()) == 1;
+	}
+
+	/** A step's open task whose clock has reached a level, with who is responsible for it. */
+	public record DueTask(String taskId, String name, String responsible, Instant deadline) {
+	}
+
+	/**
+	 * The step's open task whose clock has reached the level and which has no escalation at that
+	 * level yet; the earliest when a loop left several. One statement, since every timer job asks:
+	 * the task, its clock, its candidates and the existing escalations are joined here rather than
+	 * fetched one query each (docs/benchmarks.md).
+	 */
+	public Optional<DueTask> dueStepTask(String caseId, String stepId, EscalationLevel level, Instant now) {
+		String reached = level == EscalationLevel.RED ? "c.deadline" : "c.warn_at";
+		List<String[]> rows = new ArrayList<>();
+		List<Instant> deadlines = new ArrayList<>();
+		jdbc.query("""
+				select t.id_, t.name_, t.assignee_, c.deadline, l.group_id_, l.user_id_
+				from act_ru_task t
+				join sl_step_clock c on c.execution_id = t.execution_id_
+				left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
+				where t.proc_inst_id_ = ? and t.task_def_key_ = ? and %s <= ?
+				  and not exists (select 1 from sl_escalation e where e.subject_key = t.id_ and e.level = ?)
+				order by t.create_time_, t.id_, l.group_id_, l.user_id_""".formatted(reached), rs -> {
+			rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
+					rs.getString(6) });
+			deadlines.add(instant(rs, "deadline"));
+		}, caseId, stepId, ts(now), level.name());
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		String[] first = rows.get(0);
+		String responsible = first[2] != null ? "user:" + first[2]
+				: rows.stream()
+					.filter(row -> row[0].equals(first[0]) && (row[3] != null || row[4] != null))
+					.map(row -> row[3] != null ? "group:" + row[3] : "user:" + row[4])
+					.collect(Collectors.joining(","));
+		return Optional.of(new DueTask(first[0], first[1], responsible, deadlines.get(0)));
 	}
 
 	public Optional<Escalation> find(String id) {

@@ -101,6 +101,20 @@ class PowerRulesTests {
 	}
 
 	@Test
+	void letsThePowerNameTheCaseWarningTimeShorterThanTheLimitEscalationsRunOn() {
+		assertNoProblem(validWith("fee=\"0\"", "fee=\"0\" warnBefore=\"P2D\""));
+		// The promised P10D is the limit escalations run on, not the statutory P20D.
+		assertError(validWith("fee=\"0\"", "fee=\"0\" warnBefore=\"P10D\""), "WARN_BEFORE_NOT_SHORTER", PROCESS);
+		assertError(validWith("fee=\"0\"", "fee=\"0\" warnBefore=\"soon\""), "INVALID_DURATION", PROCESS);
+	}
+
+	@Test
+	void letsThePowerNameItsMaximumExtension() {
+		assertNoProblem(validWith("fee=\"0\"", "fee=\"0\" maxExtension=\"P10D\""));
+		assertError(validWith("fee=\"0\"", "fee=\"0\" maxExtension=\"-P10D\""), "INVALID_DURATION", PROCESS);
+	}
+
+	@Test
 	void refusesAPromiseLongerThanTheLaw() {
 		assertError(validWith("promisedLimit=\"P10D\"", "promisedLimit=\"P21D\""), "PROMISED_EXCEEDS_STATUTORY",
 				PROCESS);

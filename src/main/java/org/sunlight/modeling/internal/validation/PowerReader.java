@@ -32,14 +32,14 @@ public class PowerReader implements PowerDescriber {
 		List<PowerDescription.Step> steps = UserTasks.of(process).stream().map(PowerReader::step).toList();
 		if (power == null) {
 			return new PowerDescription(Dom.id(process), Dom.text(process, "name"), null, null, null, null, null, null,
-					SlVocabulary.DEFAULT_CALENDAR, true, null, steps);
+					SlVocabulary.DEFAULT_CALENDAR, true, null, null, null, steps);
 		}
 		String calendar = Dom.text(power, "calendar");
 		return new PowerDescription(Dom.id(process), Dom.text(process, "name"), Dom.text(power, "code"),
 				Dom.text(power, "category"), Dom.text(power, "department"), Dom.text(power, "legalBasis"),
 				Dom.text(power, "statutoryLimit"), Dom.text(power, "promisedLimit"),
 				calendar == null ? SlVocabulary.DEFAULT_CALENDAR : calendar, !"false".equals(Dom.text(power, "public")),
-				Dom.text(power, "fee"), steps);
+				Dom.text(power, "fee"), Dom.text(power, "warnBefore"), Dom.text(power, "maxExtension"), steps);
 	}
 
 	private static PowerDescription.Step step(Element task) {

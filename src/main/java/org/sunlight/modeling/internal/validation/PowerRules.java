@@ -81,6 +81,12 @@ final class PowerRules {
 			problems.add(ProblemCode.PROMISED_EXCEEDS_STATUTORY, process, promised.get().text(),
 					statutory.get().text());
 		}
+		Optional<SlDuration> limit = promised.isPresent() ? promised : statutory;
+		Optional<SlDuration> warnBefore = duration(process, "warnBefore", Dom.attr(power, "warnBefore"), problems);
+		if (limit.isPresent() && warnBefore.isPresent() && warnBefore.get().compareTo(limit.get()) >= 0) {
+			problems.add(ProblemCode.WARN_BEFORE_NOT_SHORTER, process, warnBefore.get().text(), limit.get().text());
+		}
+		duration(process, "maxExtension", Dom.attr(power, "maxExtension"), problems);
 	}
 
 	/** Parses an optional duration attribute, reporting it when present but not a valid duration. */

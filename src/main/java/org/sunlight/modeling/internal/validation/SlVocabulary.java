@@ -19,7 +19,7 @@ public final class SlVocabulary {
 	/** Attributes of each element, in the order BPMN-EXTENSION.md lists them. */
 	public static final Map<String, List<String>> ATTRIBUTES = Map.of(
 			POWER, List.of("code", "category", "department", "legalBasis", "statutoryLimit", "promisedLimit",
-					"calendar", "public", "fee"),
+					"calendar", "public", "fee", "warnBefore", "maxExtension"),
 			STEP, List.of("timeLimit", "warnBefore", "supervisor", "riskLevel"),
 			RISK, List.of("code", "level", "description", "measure"));
 
