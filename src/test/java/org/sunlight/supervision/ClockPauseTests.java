@@ -102,6 +102,36 @@ class ClockPauseTests {
 	}
 
 	@Test
+	void aStepThatBeginsDuringAPauseIsHeldAndLosesOnlyThePauseAfterItsStart() {
+		String caseId = startAt("2026-11-23T09:00");
+		clockAt("2026-11-23T10:00");
+		pauses.suspend(caseId, "SUPPLEMENT", "申请人补正材料", "handler1");
+		clockAt("2026-11-23T11:00");
+		Task accept = accept(caseId);
+		tasks.claim(accept.getId(), "handler1");
+		tasks.complete(accept.getId());
+		Task decide = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_Decide").singleResult();
+		// P2D from Monday 11:00: Wednesday's close of business.
+		assertThat(decide.getDueDate().toInstant()).isEqualTo(at("2026-11-25T17:30"));
+		assertThat(timers(caseId)).as("every timer of the case, the new step's too, is held")
+			.hasSize(4)
+			.allMatch(Job::isSuspended);
+
+		clockAt("2026-11-26T09:00");
+		assertThat(management.createJobQuery().processInstanceId(caseId).executable().list())
+			.as("due by the calendar, but held").isNotEmpty().allMatch(Job::isSuspended);
+		pauses.resume(caseId, "handler1");
+		// The step lost Monday 11:00–12:00 and 13:30–17:30, Tuesday and Wednesday: 19 working
+		// hours, not the 20 of the whole pause (which began at 10:00). Wednesday 17:30 plus 19 h:
+		// Thursday, Friday, then five hours of Monday 30 November.
+		Task resumed = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_Decide").singleResult();
+		assertThat(resumed.getDueDate().toInstant()).isEqualTo(at("2026-11-30T15:30"));
+		assertThat(timers(caseId)).noneMatch(Job::isSuspended);
+		assertThat(management.createJobQuery().processInstanceId(caseId).executable().count())
+			.as("nothing fires at once on resume").isZero();
+	}
+
+	@Test
 	void aPauseAcrossNationalDayCountsOnlyWorkingTime() {
 		String caseId = startAt("2026-09-30T09:00");
 		// P1D from Wednesday 30 September: 1–7 October are holidays, so Thursday 8 October.
