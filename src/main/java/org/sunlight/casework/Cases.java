@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.casework.internal.CaseStore;
 import org.sunlight.casework.internal.CaseStore.CaseRow;
 import org.sunlight.modeling.PowerVersion;
@@ -31,9 +33,11 @@ public class Cases {
 	private final PowerVersions powers;
 	private final RuntimeService runtime;
 	private final Clocks clocks;
+	private final AuditTrail audit;
 	private final SecureRandom random = new SecureRandom();
 
-	Cases(CaseStore store, PowerVersions powers, RuntimeService runtime, Clocks clocks) {
+	Cases(CaseStore store, PowerVersions powers, RuntimeService runtime, Clocks clocks, AuditTrail audit) {
+		this.audit = audit;
 		this.store = store;
 		this.powers = powers;
 		this.runtime = runtime;
@@ -68,6 +72,9 @@ public class Cases {
 				title == null ? null : title.trim(), applicantName.trim(), blankToNull(applicantIdNumber),
 				blankToNull(applicantPhone), by, now));
 		CaseSchedule schedule = clocks.caseSchedule(caseId).orElseThrow();
+		// The applicant's identity number and phone stay out of the trail: it is read widely.
+		audit.record(AuditAction.CASE_STARTED, by, "case", caseId, Map.of("caseNumber", caseNumber, "powerCode",
+				power.powerCode(), "version", power.version(), "deadline", schedule.deadline()));
 		return new Started(caseId, caseNumber, queryCode, schedule.deadline(), schedule.warnAt());
 	}
 

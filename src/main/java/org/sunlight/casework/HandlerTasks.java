@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.system.ConflictException;
 import org.sunlight.system.NotFoundException;
 
@@ -24,8 +26,10 @@ public class HandlerTasks {
 	private final TaskService tasks;
 	private final FormService forms;
 	private final IdentityService identity;
+	private final AuditTrail audit;
 
-	HandlerTasks(TaskService tasks, FormService forms, IdentityService identity) {
+	HandlerTasks(TaskService tasks, FormService forms, IdentityService identity, AuditTrail audit) {
+		this.audit = audit;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.identity = identity;
@@ -44,6 +48,7 @@ public class HandlerTasks {
 			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
 		}
 		tasks.claim(taskId, user);
+		audit.record(AuditAction.TASK_CLAIMED, user, "task", taskId, facts(task));
 	}
 
 	@Transactional
@@ -53,6 +58,7 @@ public class HandlerTasks {
 			throw new AccessDeniedException("only the assignee can give task " + taskId + " back");
 		}
 		tasks.setAssignee(taskId, null);
+		audit.record(AuditAction.TASK_UNCLAIMED, user, "task", taskId, facts(task));
 	}
 
 	@Transactional
@@ -74,6 +80,7 @@ public class HandlerTasks {
 				identity.clearAuthentication();
 			}
 		}
+		audit.record(AuditAction.TASK_COMPLETED, user, "task", taskId, facts(task));
 		TaskFormData form = forms.getTaskFormData(taskId);
 		if (form != null && !form.getFormFields().isEmpty()) {
 			try {
@@ -87,6 +94,10 @@ public class HandlerTasks {
 		else {
 			tasks.complete(taskId, values);
 		}
+	}
+
+	private static Map<String, Object> facts(Task task) {
+		return Map.of("caseId", task.getProcessInstanceId(), "step", task.getTaskDefinitionKey());
 	}
 
 	private Task task(String taskId) {

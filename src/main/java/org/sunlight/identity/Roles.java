@@ -7,8 +7,11 @@ public final class Roles {
 	public static final String DESIGNER = "DESIGNER";
 	public static final String HANDLER = "HANDLER";
 	public static final String SUPERVISOR = "SUPERVISOR";
-	/** A unit's principal or deputy leader: decides extensions (later: receives red alarms by risk level). */
+	/** A unit's principal or deputy leader or a department head: decides extensions, receives red alarms by risk level. */
 	public static final String LEADER = "LEADER";
+
+	/** Every role, in the order the administration page lists them. */
+	public static final java.util.List<String> ALL = java.util.List.of(ADMIN, DESIGNER, HANDLER, SUPERVISOR, LEADER);
 
 	private Roles() {
 	}

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.modeling.internal.PowerVersionStore;
 
 /**
@@ -35,9 +38,11 @@ public class PowerDeployment {
 	private final PowerVersionStore versions;
 	private final RepositoryService repository;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
 	PowerDeployment(ModelValidator validator, ModelCompiler compiler, PowerDescriber describer,
-			PowerVersionStore versions, RepositoryService repository, ApplicationEventPublisher events) {
+			PowerVersionStore versions, RepositoryService repository, ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.validator = validator;
 		this.compiler = compiler;
 		this.describer = describer;
@@ -89,6 +94,8 @@ public class PowerDeployment {
 				deployment.getId(), sha, now,
 				deployedBy);
 		versions.insert(row, new String(sourceXml, StandardCharsets.UTF_8));
+		audit.record(AuditAction.POWER_DEPLOYED, deployedBy, "power", power.code(), Map.of("version", version,
+				"processDefinitionId", definition.getId(), "sourceSha256", sha, "warnings", report.warnings().size()));
 		events.publishEvent(new PowerDeployed(power.code(), version, definition.getId(), power, now, deployedBy));
 		return new DeploymentResult(power.code(), version, definition.getId(), report.warnings(), false);
 	}

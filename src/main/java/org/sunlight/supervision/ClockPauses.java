@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.supervision.internal.ClockStore;
 import org.sunlight.supervision.internal.PauseStore;
@@ -36,9 +39,11 @@ public class ClockPauses {
 	private final ManagementService management;
 	private final TaskService tasks;
 	private final RunningCases runningCases;
+	private final AuditTrail audit;
 
 	ClockPauses(PauseStore pauses, ClockStore clocks, WorkingTime workingTime, ManagementService management,
-			TaskService tasks, RunningCases runningCases) {
+			TaskService tasks, RunningCases runningCases, AuditTrail audit) {
+		this.audit = audit;
 		this.pauses = pauses;
 		this.clocks = clocks;
 		this.workingTime = workingTime;
@@ -71,6 +76,7 @@ public class ClockPauses {
 		ClockPause pause = new ClockPause(UUID.randomUUID().toString(), caseId, parsed, reason.trim(), by, now(), null,
 				null, null);
 		pauses.insert(pause);
+		audit.record(AuditAction.CLOCK_PAUSED, by, "case", caseId, Map.of("category", parsed, "reason", pause.reason()));
 		for (Job timer : management.createJobQuery().processInstanceId(caseId).timers().active().list()) {
 			management.suspendJobById(timer.getId());
 		}
@@ -89,6 +95,7 @@ public class ClockPauses {
 			throw new ConflictException("the clock of case " + caseId + " was resumed meanwhile");
 		}
 		clocks.moveCase(caseId, later(caseClock.warnAt(), paused, calendar), later(caseClock.deadline(), paused, calendar));
+		audit.record(AuditAction.CLOCK_RESUMED, by, "case", caseId, Map.of("paused", paused, "from", pause.from()));
 		for (Task task : tasks.createTaskQuery().processInstanceId(caseId).list()) {
 			clocks.stepClock(task.getExecutionId()).ifPresent(clock -> {
 				// A step that began during the pause lost only the part of it after its start.

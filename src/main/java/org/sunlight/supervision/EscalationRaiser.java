@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.supervision.internal.ClockStore;
@@ -29,9 +31,11 @@ public class EscalationRaiser {
 	private final ClockStore clocks;
 	private final PowerVersions powers;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
 	EscalationRaiser(EscalationStore escalations, ClockStore clocks, PowerVersions powers,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.escalations = escalations;
 		this.clocks = clocks;
 		this.powers = powers;
@@ -75,6 +79,9 @@ public class EscalationRaiser {
 	private void record(String subjectKey, Escalation escalation) {
 		if (escalations.insertIfAbsent(subjectKey, escalation)) {
 			escalations.changed(escalation.id(), escalation.raisedAt());
+			audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", escalation.id(),
+					java.util.Map.of("level", escalation.level(), "scope", escalation.scope(), "caseId",
+							escalation.caseId(), "subject", subjectKey));
 			log.warn("{} escalation on case {} {}", escalation.level(), escalation.caseId(),
 					escalation.stepId() == null ? "(case limit)" : "step " + escalation.stepId());
 			events.publishEvent(new EscalationRaised(escalation));

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.supervision.internal.EscalationFilter;
 import org.sunlight.supervision.internal.EscalationStore;
 import org.sunlight.system.ConflictException;
@@ -18,8 +20,10 @@ public class Escalations {
 
 	private final EscalationStore store;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
-	Escalations(EscalationStore store, ApplicationEventPublisher events) {
+	Escalations(EscalationStore store, ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.store = store;
 		this.events = events;
 	}
@@ -46,6 +50,9 @@ public class Escalations {
 					+ "; only an OPEN escalation can be acknowledged");
 		}
 		store.changed(id, now);
+		audit.record(AuditAction.ESCALATION_ACKNOWLEDGED, by, "escalation", id,
+				note == null ? java.util.Map.of("caseId", escalation.caseId())
+						: java.util.Map.of("caseId", escalation.caseId(), "note", note));
 		Escalation acknowledged = get(id);
 		events.publishEvent(new EscalationChanged(acknowledged));
 		return acknowledged;

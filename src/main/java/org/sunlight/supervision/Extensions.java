@@ -3,6 +3,7 @@ package org.sunlight.supervision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
@@ -39,10 +42,12 @@ public class Extensions {
 	private final ManagementService management;
 	private final PowerVersions powers;
 	private final String maximum;
+	private final AuditTrail audit;
 
 	Extensions(ExtensionStore extensions, ClockStore clocks, RunningCases runningCases, WorkingTime workingTime,
 			ManagementService management, PowerVersions powers,
-			@Value("${sunlight.supervision.max-extension:P10D}") String maximum) {
+			@Value("${sunlight.supervision.max-extension:P10D}") String maximum, AuditTrail audit) {
+		this.audit = audit;
 		this.powers = powers;
 		this.extensions = extensions;
 		this.clocks = clocks;
@@ -91,6 +96,8 @@ public class Extensions {
 		Extension extension = new Extension(UUID.randomUUID().toString(), caseId, amount.trim(), reason.trim(), by, now,
 				Extension.Status.REQUESTED, null, null, null, null, null);
 		extensions.insert(extension);
+		audit.record(AuditAction.EXTENSION_REQUESTED, by, "case", caseId,
+				Map.of("amount", extension.amount(), "reason", extension.reason()));
 		return extension;
 	}
 
@@ -140,6 +147,12 @@ public class Extensions {
 		if (!extensions.decide(extension.id(), status, by, at, note, oldDeadline, newDeadline)) {
 			throw new ConflictException("the extension of case " + extension.caseId() + " was decided meanwhile");
 		}
+		Map<String, Object> facts = new java.util.HashMap<>();
+		facts.put("amount", extension.amount());
+		facts.put("note", note);
+		facts.put("newDeadline", newDeadline);
+		audit.record(status == Extension.Status.APPROVED ? AuditAction.EXTENSION_APPROVED : AuditAction.EXTENSION_REJECTED,
+				by, "case", extension.caseId(), facts);
 	}
 
 	private static void checkNote(String note) {

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.system.ConflictException;
@@ -36,9 +38,11 @@ public class SupervisionOrders {
 	private final TaskService tasks;
 	private final WorkingTime workingTime;
 	private final JdbcTemplate jdbc;
+	private final AuditTrail audit;
 
 	SupervisionOrders(Escalations escalations, PowerVersions powers, RuntimeService runtime, TaskService tasks,
-			WorkingTime workingTime, JdbcTemplate jdbc) {
+			WorkingTime workingTime, JdbcTemplate jdbc, AuditTrail audit) {
+		this.audit = audit;
 		this.escalations = escalations;
 		this.powers = powers;
 		this.runtime = runtime;
@@ -96,6 +100,9 @@ public class SupervisionOrders {
 				insert into sl_supervision_order (id, escalation_id, case_id, order_case_id, instruction, reply_within,
 				  issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?)""", orderId, escalationId, escalation.caseId(),
 				orderCase, instruction.trim(), replyWithin.trim(), by, java.sql.Timestamp.from(now));
+		audit.record(AuditAction.SUPERVISION_ORDER_ISSUED, by, "escalation", escalationId,
+				Map.of("orderId", orderId, "orderCaseId", orderCase, "caseId", escalation.caseId(), "replyWithin",
+						replyWithin.trim(), "instruction", instruction.trim()));
 		return new SupervisionOrder(orderId, escalationId, escalation.caseId(), orderCase, reply.getId(),
 				instruction.trim(), replyWithin.trim(), by, now, reply.getDueDate().toInstant());
 	}

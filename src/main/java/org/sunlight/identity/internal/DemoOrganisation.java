@@ -1,11 +1,13 @@
 package org.sunlight.identity.internal;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,12 +16,17 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunlight.catalog.Catalog;
+import org.sunlight.identity.LeaderKind;
+import org.sunlight.identity.OrgChart;
 
 /**
- * The demo organisation (demo profile only): the demo users in Camunda's identity service, a
- * group for every post and supervisor group the deployed powers name, and both demo handlers in
- * every post, so the engine offers them the sample powers' tasks. Runs after the sample powers
+ * The demo organisation (demo profile only), matching the sample powers: one county government
+ * with the departments the powers name, a post for every candidate group (in the department of
+ * the power that first names it) with both demo handlers in every post, the supervisor watching
+ * every department and in every supervisor group, the county head as principal leader, a deputy
+ * in charge of every department and one head for every department. Runs after the sample powers
  * are deployed (their deployer runs at order 0); adds what is missing and never removes anything.
  */
 @Component
@@ -28,55 +35,94 @@ import org.sunlight.catalog.Catalog;
 class DemoOrganisation implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+	static final String UNIT = "demo-county";
 	static final Set<String> HANDLERS = Set.of("handler1", "handler2");
+	static final String SYSTEM = "system";
+
+	/** Readable names of the sample powers' departments; others keep their id as name. */
+	static final Map<String, String> DEPARTMENT_NAMES = Map.of("land-bureau", "县自然资源局", "finance-bureau", "县财政局",
+			"market-regulation-bureau", "县市场监督管理局", "civil-affairs-bureau", "县民政局", "personnel-office",
+			"县委组织部（人事科）", "treasury-department", "县国库支付中心", "public-security-bureau", "县公安局");
 
 	private final IdentityService identity;
 	private final Catalog catalog;
-	private final UserAccounts accounts;
+	private final OrgStore org;
+	private final OrganisationAdministration admin;
+	private final TransactionTemplate transactions;
 
-	DemoOrganisation(IdentityService identity, Catalog catalog, UserAccounts accounts) {
+	DemoOrganisation(IdentityService identity, Catalog catalog, OrgStore org, OrganisationAdministration admin,
+			TransactionTemplate transactions) {
 		this.identity = identity;
 		this.catalog = catalog;
-		this.accounts = accounts;
+		this.org = org;
+		this.admin = admin;
+		this.transactions = transactions;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (String username : accounts.usernames()) {
-			if (identity.createUserQuery().userId(username).count() == 0) {
-				User user = identity.newUser(username);
-				user.setFirstName(accounts.displayName(username));
-				identity.saveUser(user);
-			}
+		transactions.executeWithoutResult(status -> seed());
+	}
+
+	private void seed() {
+		if (org.unit(UNIT).isEmpty()) {
+			admin.createUnit(UNIT, "示范县人民政府", null, SYSTEM);
 		}
-		Set<String> posts = new LinkedHashSet<>();
+		Map<String, String> postDepartments = new LinkedHashMap<>();
 		Set<String> supervisorGroups = new LinkedHashSet<>();
 		for (Catalog.PowerEntry power : catalog.powers(false)) {
+			if (power.department() != null && org.department(power.department()).isEmpty()) {
+				admin.createDepartment(power.department(), UNIT,
+						DEPARTMENT_NAMES.getOrDefault(power.department(), power.department()), "head", SYSTEM);
+			}
 			for (Catalog.StepEntry step : catalog.steps(power.code())) {
 				// A post named by an expression is chosen per case, not a group to create.
-				step.candidateGroups().stream().filter(post -> !post.contains("${")).forEach(posts::add);
+				step.candidateGroups().stream()
+					.filter(post -> !post.contains("${"))
+					.forEach(post -> postDepartments.putIfAbsent(post, power.department()));
 				if (step.supervisor() != null && step.supervisor().startsWith("group:")) {
 					supervisorGroups.add(step.supervisor().substring("group:".length()));
 				}
 			}
 		}
-		posts.forEach(post -> ensureGroup(post, "POST", HANDLERS));
-		supervisorGroups.forEach(group -> ensureGroup(group, "SUPERVISION", Set.of("supervisor")));
-		log.info("Demo organisation: {} posts with handlers {}, {} supervisor groups", posts.size(), HANDLERS,
-				supervisorGroups.size());
+		postDepartments.forEach((post, department) -> {
+			if (department != null && !org.postExists(post)) {
+				if (identity.createGroupQuery().groupId(post).count() > 0) {
+					// Seeded by an earlier version as a bare Camunda group: adopt it.
+					org.insertPost(new OrgChart.Post(post, department, post));
+				}
+				else {
+					admin.createPost(post, department, post, SYSTEM);
+				}
+			}
+			for (String handler : HANDLERS) {
+				if (identity.createUserQuery().userId(handler).memberOfGroup(post).count() == 0) {
+					identity.createMembership(handler, post);
+				}
+			}
+		});
+		supervisorGroups.forEach(group -> ensureGroup(group, "SUPERVISION", "supervisor"));
+		List<String> departments = org.departments().stream().map(OrgChart.Department::id).toList();
+		if (org.leaders(UNIT, LeaderKind.PRINCIPAL).isEmpty()) {
+			admin.setLeaders(UNIT, "leader", List.of(new OrgChart.Deputy("deputy", departments)), SYSTEM);
+		}
+		if (org.supervised("supervisor").isEmpty()) {
+			admin.setSupervision("supervisor", List.of(OrgStore.EVERY_DEPARTMENT), SYSTEM);
+		}
+		log.info("Demo organisation: {} departments, {} posts with handlers {}, {} supervisor groups",
+				departments.size(), postDepartments.size(), HANDLERS, supervisorGroups.size());
 	}
 
-	private void ensureGroup(String id, String type, Set<String> members) {
+	private void ensureGroup(String id, String type, String member) {
 		if (identity.createGroupQuery().groupId(id).count() == 0) {
 			Group group = identity.newGroup(id);
 			group.setName(id);
 			group.setType(type);
 			identity.saveGroup(group);
 		}
-		for (String member : members) {
-			if (identity.createUserQuery().userId(member).memberOfGroup(id).count() == 0) {
-				identity.createMembership(member, id);
-			}
+		if (identity.createUserQuery().userId(member).memberOfGroup(id).count() == 0) {
+			identity.createMembership(member, id);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.sunlight.identity.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +19,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,7 +55,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserAccounts accounts, MessageSource messages) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserAccounts accounts, MessageSource messages,
+			@Value("${sunlight.security.lockout:PT15M}") Duration lockout) throws Exception {
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
 		// A browser never adds an Authorization header to a forged cross-site request on its own
 		// (Sunlight never asks it to remember Basic credentials), so Basic clients need no token.
@@ -82,17 +90,27 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/**").hasRole(Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.POST, "/api/escalations/*/acknowledge", "/api/escalations/*/orders")
 				.hasRole(Roles.SUPERVISOR)
+				.requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/org")
+				.hasAnyRole(Roles.ADMIN, Roles.DESIGNER, Roles.SUPERVISOR, Roles.LEADER)
+				.requestMatchers(HttpMethod.POST, "/api/org/units", "/api/org/departments", "/api/org/posts",
+						"/api/org/people", "/api/org/people/*/unlock")
+				.hasRole(Roles.ADMIN)
+				.requestMatchers(HttpMethod.PUT, "/api/org/units/*", "/api/org/units/*/leaders", "/api/org/departments/*",
+						"/api/org/people/*", "/api/org/supervisors/*")
+				.hasRole(Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
 				.requestMatchers("/api/**", "/actuator/**").denyAll()
 				.anyRequest().permitAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> unauthorized(request,
-					response, json, message(messages, request, "error.unauthorized"))))
+					response, json, ex instanceof BadCredentialsException || ex instanceof AccountStatusException
+							? failure(messages, request, ex, lockout) : message(messages, request, "error.unauthorized"))))
 			.formLogin(form -> form.loginPage("/login")
 				.loginProcessingUrl("/login")
 				.successHandler((request, response, authentication) -> signedIn(response, json, accounts, authentication))
 				.failureHandler((request, response, ex) -> unauthorized(request, response, json,
-						message(messages, request, "error.badCredentials"))))
+						failure(messages, request, ex, lockout))))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.exceptionHandling(ex -> ex
@@ -114,10 +132,22 @@ class SecurityConfiguration {
 				? "your role does not allow " + request.getMethod() + " " + request.getRequestURI() : reason;
 	}
 
+	/** Why a sign-in failed: a locked or disabled account says so; anything else is just "wrong". */
+	private static String failure(MessageSource messages, HttpServletRequest request, AuthenticationException ex,
+			Duration lockout) {
+		if (ex instanceof LockedException) {
+			return message(messages, request, "error.accountLocked", lockout.toMinutes());
+		}
+		if (ex instanceof DisabledException) {
+			return message(messages, request, "error.accountDisabled");
+		}
+		return message(messages, request, "error.badCredentials");
+	}
+
 	/** Security answers before Spring MVC resolves a locale; Chinese unless the client asks otherwise. */
-	private static String message(MessageSource messages, HttpServletRequest request, String key) {
+	private static String message(MessageSource messages, HttpServletRequest request, String key, Object... args) {
 		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
-		return messages.getMessage(key, null, key, locale);
+		return messages.getMessage(key, args, key, locale);
 	}
 
 	private static void signedIn(HttpServletResponse response, ObjectMapper json, UserAccounts accounts,

@@ -1,0 +1,133 @@
+package org.sunlight.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.sunlight.audit.AuditFilter;
+import org.sunlight.audit.AuditRecord;
+
+/** The {@code sl_audit_record} table and the chain head. */
+@Repository
+public class AuditStore {
+
+	private final JdbcTemplate jdbc;
+
+	AuditStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(AuditRecord r, String details) {
+		jdbc.update("""
+				insert into sl_audit_record (id, recorded_at, actor, action, subject_type, subject_id, details)
+				values (?, ?, ?, ?, ?, ?, ?)""", r.id(), Timestamp.from(r.recordedAt()), r.actor(), r.action(),
+				r.subjectType(), r.subjectId(), details);
+	}
+
+	/** Locks the head row for this transaction: one sealer at a time, on every node. */
+	public Head lockHead() {
+		return jdbc.queryForObject("select last_pos, last_hash from sl_audit_head where id = 1 for update",
+				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+	}
+
+	public void moveHead(long lastPos, String lastHash) {
+		jdbc.update("update sl_audit_head set last_pos = ?, last_hash = ? where id = 1", lastPos, lastHash);
+	}
+
+	public Head head() {
+		return jdbc.queryForObject("select last_pos, last_hash from sl_audit_head where id = 1",
+				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+	}
+
+	public List<Stored> unsealed(int limit) {
+		return jdbc.query("select * from sl_audit_record where chain_pos is null order by recorded_at, seq fetch first "
+				+ limit + " rows only", AuditStore::map);
+	}
+
+	public void seal(String id, long chainPos, String prevHash, String hash) {
+		jdbc.update("update sl_audit_record set chain_pos = ?, prev_hash = ?, hash = ? where id = ? and chain_pos is null",
+				chainPos, prevHash, hash, id);
+	}
+
+	/** Sealed records from a position on, in chain order. */
+	public List<Stored> chainFrom(long fromPos, int limit) {
+		return jdbc.query("select * from sl_audit_record where chain_pos >= ? order by chain_pos fetch first " + limit
+				+ " rows only", AuditStore::map, fromPos);
+	}
+
+	public List<Stored> page(AuditFilter filter, int page, int size) {
+		List<Object> args = new ArrayList<>();
+		String where = where(filter, args);
+		args.add((long) page * size);
+		args.add(size);
+		return jdbc.query("select * from sl_audit_record" + where
+				+ " order by recorded_at desc, seq desc offset ? rows fetch next ? rows only", AuditStore::map,
+				args.toArray());
+	}
+
+	public long count(AuditFilter filter) {
+		List<Object> args = new ArrayList<>();
+		Long count = jdbc.queryForObject("select count(*) from sl_audit_record" + where(filter, args), Long.class,
+				args.toArray());
+		return count == null ? 0 : count;
+	}
+
+	private static String where(AuditFilter f, List<Object> args) {
+		List<String> terms = new ArrayList<>();
+		if (f.actor() != null) {
+			terms.add("actor = ?");
+			args.add(f.actor());
+		}
+		if (f.action() != null) {
+			terms.add("action = ?");
+			args.add(f.action().name());
+		}
+		if (f.subjectType() != null) {
+			terms.add("subject_type = ?");
+			args.add(f.subjectType());
+		}
+		if (f.subjectId() != null) {
+			terms.add("subject_id = ?");
+			args.add(f.subjectId());
+		}
+		if (f.from() != null) {
+			terms.add("recorded_at >= ?");
+			args.add(Timestamp.from(f.from()));
+		}
+		if (f.to() != null) {
+			terms.add("recorded_at < ?");
+			args.add(Timestamp.from(f.to()));
+		}
+		return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
+	}
+
+	public record Head(long lastPos, String lastHash) {
+	}
+
+	/** A row as stored: the record plus its details exactly as the column holds them. */
+	public record Stored(AuditRecord record, String details) {
+	}
+
+	private static Stored map(ResultSet rs, int row) throws SQLException {
+		long pos = rs.getLong("chain_pos");
+		Long chainPos = rs.wasNull() ? null : pos;
+		String details = rs.getString("details");
+		Map<String, String> parsed;
+		try {
+			parsed = Canonical.details(details);
+		}
+		catch (IllegalStateException ex) {
+			// A tampered, unreadable row must still be listed and named by the check.
+			parsed = Map.of("unreadable", details);
+		}
+		return new Stored(new AuditRecord(rs.getString("id"), rs.getTimestamp("recorded_at").toInstant(),
+				rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+				parsed, chainPos, rs.getString("prev_hash"), rs.getString("hash")), details);
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.sunlight.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.sunlight.identity.internal.OrgReader;
+
+/**
+ * The organisation as the other modules ask about it: what a supervisor watches, which leaders a
+ * red alarm also reaches, who may decide an extension, and the whole chart.
+ */
+@Service
+public class Organisation {
+
+	private final OrgReader reader;
+
+	Organisation(OrgReader reader) {
+		this.reader = reader;
+	}
+
+	/** Administrators and unit-wide discipline offices see every department. */
+	public SupervisionScope supervisionScope(String username) {
+		if (reader.roles(username).contains(Roles.ADMIN)) {
+			return SupervisionScope.EVERYTHING;
+		}
+		List<String> departments = reader.supervised(username);
+		if (departments.contains(OrgReader.EVERY_DEPARTMENT)) {
+			return SupervisionScope.EVERYTHING;
+		}
+		return new SupervisionScope(false, Set.copyOf(departments));
+	}
+
+	/**
+	 * The leaders a red alarm on a step of {@code department} with this risk level also goes to
+	 * (DOMAIN.md): level 1 the unit's principal leader, level 2 the deputies in charge of the
+	 * department, level 3 the department's head; as {@code user:} references, none for no level.
+	 */
+	public List<String> leadersFor(String department, Integer riskLevel) {
+		if (riskLevel == null || department == null) {
+			return List.of();
+		}
+		Set<String> leaders = new LinkedHashSet<>();
+		switch (riskLevel) {
+			case 1 -> reader.unitOf(department).ifPresent(unit -> leaders.addAll(reader.principals(unit)));
+			case 2 -> leaders.addAll(reader.deputiesOf(department));
+			case 3 -> reader.headOf(department).ifPresent(leaders::add);
+			default -> {
+			}
+		}
+		List<String> references = new ArrayList<>();
+		leaders.forEach(leader -> references.add("user:" + leader));
+		return references;
+	}
+
+	/**
+	 * Licensing Law art. 42: an extension is approved by the head of the administrative organ,
+	 * that is the unit's principal leader or the deputy in charge of the department.
+	 */
+	public boolean mayDecideExtension(String username, String department) {
+		Optional<String> unit = reader.unitOf(department);
+		return unit.isPresent() && (reader.principals(unit.get()).contains(username)
+				|| reader.deputiesOf(department).contains(username));
+	}
+
+	public Optional<OrgChart.Department> department(String id) {
+		return reader.department(id);
+	}
+
+	public OrgChart chart() {
+		return reader.chart();
+	}
+
+}
