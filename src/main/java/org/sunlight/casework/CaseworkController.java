@@ -24,7 +24,10 @@ class CaseworkController {
 	private final CaseViews views;
 	private final HandlerTasks handlerTasks;
 
-	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks) {
+	private final CaseAccess access;
+
+	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks, CaseAccess access) {
+		this.access = access;
 		this.cases = cases;
 		this.views = views;
 		this.handlerTasks = handlerTasks;
@@ -44,7 +47,8 @@ class CaseworkController {
 	}
 
 	@GetMapping("/api/cases/{caseId}")
-	CaseViews.CaseView view(@PathVariable String caseId) {
+	CaseViews.CaseView view(@PathVariable String caseId, Authentication user) {
+		access.requireReadable(caseId, user);
 		return views.view(caseId);
 	}
 
@@ -57,7 +61,7 @@ class CaseworkController {
 		boolean seesAll = user.getAuthorities().stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR") || a.getAuthority().equals("ROLE_LEADER"));
 		return views.tasks(parsedScope == null ? CaseViews.Scope.ALL : parsedScope, parsedLamp, user.getName(),
-				seesAll);
+				seesAll).stream().filter(task -> access.taskVisible(task.caseId(), user)).toList();
 	}
 
 	@PostMapping("/api/tasks/{taskId}/claim")

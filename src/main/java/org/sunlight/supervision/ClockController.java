@@ -19,7 +19,10 @@ class ClockController {
 	private final ClockPauses pauses;
 	private final Clocks clocks;
 
-	ClockController(ClockPauses pauses, Clocks clocks) {
+	private final CaseParticipants participants;
+
+	ClockController(ClockPauses pauses, Clocks clocks, CaseParticipants participants) {
+		this.participants = participants;
 		this.pauses = pauses;
 		this.clocks = clocks;
 	}
@@ -35,12 +38,14 @@ class ClockController {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {category, reason}");
 		}
+		participants.requireHandler(caseId, principal.getName());
 		pauses.suspend(caseId, body.category(), body.reason(), principal.getName());
 		return view(caseId);
 	}
 
 	@PostMapping("/resume")
 	CaseClockView resume(@PathVariable String caseId, Principal principal) {
+		participants.requireHandler(caseId, principal.getName());
 		pauses.resume(caseId, principal.getName());
 		return view(caseId);
 	}

@@ -12,7 +12,7 @@ import java.time.Instant;
 public record Escalation(String id, EscalationLevel level, Scope scope, Status status, String caseId,
 		String caseNumber, String powerCode, String powerName, String department, String taskId, String stepId, String stepName,
 		String responsible, String supervisor, Instant raisedAt, Instant deadline, Instant resolvedAt,
-		Duration lateness, String acknowledgedBy, Instant acknowledgedAt, String note) {
+		Duration lateness, String acknowledgedBy, Instant acknowledgedAt, String note, String leaders) {
 
 	public enum Scope {
 		STEP, CASE

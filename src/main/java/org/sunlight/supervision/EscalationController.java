@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunlight.identity.Organisation;
+import org.sunlight.identity.Roles;
+import org.sunlight.identity.SupervisionScope;
 import org.sunlight.supervision.internal.EscalationFilter;
 import org.sunlight.supervision.internal.EscalationStream;
 
@@ -30,8 +35,11 @@ class EscalationController {
 	private final Escalations escalations;
 	private final EscalationStream stream;
 	private final SupervisionOrders orders;
+	private final Organisation organisation;
 
-	EscalationController(Escalations escalations, EscalationStream stream, SupervisionOrders orders) {
+	EscalationController(Escalations escalations, EscalationStream stream, SupervisionOrders orders,
+			Organisation organisation) {
+		this.organisation = organisation;
 		this.escalations = escalations;
 		this.stream = stream;
 		this.orders = orders;
@@ -41,14 +49,19 @@ class EscalationController {
 	PageView list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) String department,
 			@RequestParam(required = false) String powerCode, @RequestParam(required = false) String caseId,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Authentication caller) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException(
 					"page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + " (got page=" + page + ", size=" + size + ")");
 		}
+		Visibility visible = visibility(caller);
+		if (department != null && !department.isBlank() && !visible.covers(department) && visible.routedTo() == null) {
+			throw new AccessDeniedException("you do not supervise department " + department);
+		}
 		EscalationFilter filter = new EscalationFilter(parse(Escalation.Status.class, "status", status),
 				parse(EscalationLevel.class, "level", level), parse(Escalation.Scope.class, "scope", scope), department,
-				powerCode, caseId);
+				powerCode, caseId, visible.all() ? null : visible.departments(), visible.all() ? null : visible.routedTo());
 		Escalations.Page found = escalations.list(filter, page, size);
 		return new PageView(found.items().stream().map(EscalationView::of).toList(), found.total());
 	}
@@ -60,6 +73,7 @@ class EscalationController {
 		if (note != null && note.length() > 2000) {
 			throw new IllegalArgumentException("note is longer than 2000 characters");
 		}
+		requireSupervised(id, principal);
 		return EscalationView.of(escalations.acknowledge(id, principal.getName(), note));
 	}
 
@@ -69,13 +83,50 @@ class EscalationController {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {instruction, replyWithin}");
 		}
+		requireSupervised(id, principal);
 		SupervisionOrder order = orders.issue(id, body.instruction(), body.replyWithin(), principal.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(order);
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream() throws IOException {
-		return stream.subscribe();
+	SseEmitter stream(Authentication caller) throws IOException {
+		Visibility visible = visibility(caller);
+		return stream.subscribe(escalation -> visible.sees(escalation));
+	}
+
+	/** What the caller may see: a supervisor's departments, and a leader's routed red alarms. */
+	record Visibility(boolean all, java.util.Set<String> departments, String routedTo) {
+
+		boolean covers(String department) {
+			return all || departments.contains(department);
+		}
+
+		boolean sees(Escalation escalation) {
+			return covers(escalation.department()) || (routedTo != null && escalation.leaders() != null
+					&& List.of(escalation.leaders().split(",")).contains(routedTo));
+		}
+
+	}
+
+	private Visibility visibility(Authentication caller) {
+		boolean admin = hasRole(caller, Roles.ADMIN);
+		SupervisionScope scope = hasRole(caller, Roles.SUPERVISOR) || admin
+				? organisation.supervisionScope(caller.getName()) : SupervisionScope.NOTHING;
+		String routedTo = hasRole(caller, Roles.LEADER) ? "user:" + caller.getName() : null;
+		return new Visibility(scope.all(), scope.departments(), routedTo);
+	}
+
+	private static boolean hasRole(Authentication caller, String role) {
+		return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+	}
+
+	/** A supervisor acts only on escalations of the departments they supervise. */
+	private void requireSupervised(String id, Principal principal) {
+		Escalation escalation = escalations.get(id);
+		if (!organisation.supervisionScope(principal.getName()).covers(escalation.department())) {
+			throw new AccessDeniedException("escalation " + id + " belongs to department " + escalation.department()
+					+ ", which you do not supervise");
+		}
 	}
 
 	/** Unknown filter values are refused with the allowed ones, rather than silently matching nothing. */

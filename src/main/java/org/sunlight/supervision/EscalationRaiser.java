@@ -1,6 +1,7 @@
 package org.sunlight.supervision;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
+import org.sunlight.identity.Organisation;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.supervision.internal.ClockStore;
@@ -32,9 +34,11 @@ public class EscalationRaiser {
 	private final PowerVersions powers;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
+	private final Organisation organisation;
 
 	EscalationRaiser(EscalationStore escalations, ClockStore clocks, PowerVersions powers,
-			ApplicationEventPublisher events, AuditTrail audit) {
+			ApplicationEventPublisher events, AuditTrail audit, Organisation organisation) {
+		this.organisation = organisation;
 		this.audit = audit;
 		this.escalations = escalations;
 		this.clocks = clocks;
@@ -59,7 +63,8 @@ public class EscalationRaiser {
 		Escalation escalation = new Escalation(UUID.randomUUID().toString(), escalationLevel, Escalation.Scope.STEP,
 				Escalation.Status.OPEN, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
 				power.code(), power.name(), power.department(), task.taskId(), stepId, task.name(), task.responsible(),
-				step == null ? null : step.supervisor(), now, task.deadline(), null, null, null, null, null);
+				step == null ? null : step.supervisor(), now, task.deadline(), null, null, null, null, null,
+				escalationLevel == EscalationLevel.RED ? leaders(power.department(), step) : null);
 		record(task.taskId(), escalation);
 	}
 
@@ -72,20 +77,30 @@ public class EscalationRaiser {
 		Escalation escalation = new Escalation(UUID.randomUUID().toString(), escalationLevel, Escalation.Scope.CASE,
 				Escalation.Status.OPEN, caseId, execution.getProcessBusinessKey(), power.code(), power.name(), power.department(), null, null, null,
 				"group:" + power.department(), caseSupervisor(power), now, clock.deadline(), null, null, null, null,
-				null);
+				null, null);
 		record(caseId, escalation);
 	}
 
 	private void record(String subjectKey, Escalation escalation) {
 		if (escalations.insertIfAbsent(subjectKey, escalation)) {
 			escalations.changed(escalation.id(), escalation.raisedAt());
-			audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", escalation.id(),
-					java.util.Map.of("level", escalation.level(), "scope", escalation.scope(), "caseId",
-							escalation.caseId(), "subject", subjectKey));
+			java.util.Map<String, Object> facts = new java.util.HashMap<>();
+			facts.put("level", escalation.level());
+			facts.put("scope", escalation.scope());
+			facts.put("caseId", escalation.caseId());
+			facts.put("subject", subjectKey);
+			facts.put("leaders", escalation.leaders());
+			audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", escalation.id(), facts);
 			log.warn("{} escalation on case {} {}", escalation.level(), escalation.caseId(),
 					escalation.stepId() == null ? "(case limit)" : "step " + escalation.stepId());
 			events.publishEvent(new EscalationRaised(escalation));
 		}
+	}
+
+	/** A red alarm also reaches the leader accountable for the step's risk level (DOMAIN.md). */
+	private String leaders(String department, PowerDescription.Step step) {
+		List<String> leaders = step == null ? List.of() : organisation.leadersFor(department, step.riskLevel());
+		return leaders.isEmpty() ? null : String.join(",", leaders);
 	}
 
 	/** A case has no single supervisor: those of its steps, in order, without repeats. */

@@ -17,7 +17,10 @@ class ExtensionController {
 
 	private final Extensions extensions;
 
-	ExtensionController(Extensions extensions) {
+	private final CaseParticipants participants;
+
+	ExtensionController(Extensions extensions, CaseParticipants participants) {
+		this.participants = participants;
 		this.extensions = extensions;
 	}
 
@@ -27,17 +30,20 @@ class ExtensionController {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {amount, reason}");
 		}
+		participants.requireHandler(caseId, principal.getName());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(extensions.request(caseId, body.amount(), body.reason(), principal.getName()));
 	}
 
 	@PostMapping("/approve")
 	Extension approve(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+		participants.requireAccountableLeader(caseId, principal.getName());
 		return extensions.approve(caseId, principal.getName(), body == null ? null : body.note());
 	}
 
 	@PostMapping("/reject")
 	Extension reject(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+		participants.requireAccountableLeader(caseId, principal.getName());
 		return extensions.reject(caseId, principal.getName(), body == null ? null : body.note());
 	}
 

@@ -1,6 +1,5 @@
 package org.sunlight.identity.internal;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sunlight.catalog.Catalog;
 import org.sunlight.identity.LeaderKind;
 import org.sunlight.identity.OrgChart;
+import org.sunlight.modeling.PowerDeployed;
 
 /**
  * The demo organisation (demo profile only), matching the sample powers: one county government
@@ -62,32 +63,64 @@ class DemoOrganisation implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		transactions.executeWithoutResult(status -> seed());
+		transactions.executeWithoutResult(status -> {
+			if (org.unit(UNIT).isEmpty()) {
+				admin.createUnit(UNIT, "示范县人民政府", null, SYSTEM);
+			}
+			for (Catalog.PowerEntry power : catalog.powers(false)) {
+				adopt(power.department(), catalog.steps(power.code()).stream()
+					.map(step -> new StepPeople(step.candidateGroups(), step.supervisor()))
+					.toList());
+			}
+			if (org.leaders(UNIT, LeaderKind.PRINCIPAL).isEmpty()) {
+				List<String> departments = org.departments().stream().map(OrgChart.Department::id).toList();
+				admin.setLeaders(UNIT, "leader", List.of(new OrgChart.Deputy("deputy", departments)), SYSTEM);
+			}
+			if (org.supervised("supervisor").isEmpty()) {
+				admin.setSupervision("supervisor", List.of(OrgStore.EVERY_DEPARTMENT), SYSTEM);
+			}
+			log.info("Demo organisation: {} departments, {} posts with handlers {}", org.departments().size(),
+					org.posts().size(), HANDLERS);
+		});
 	}
 
-	private void seed() {
+	/** A power deployed later (by a designer, or a test) finds its department and posts in place. */
+	@EventListener
+	void onDeployed(PowerDeployed deployed) {
 		if (org.unit(UNIT).isEmpty()) {
-			admin.createUnit(UNIT, "示范县人民政府", null, SYSTEM);
+			return;
 		}
-		Map<String, String> postDepartments = new LinkedHashMap<>();
+		adopt(deployed.description().department(), deployed.description().steps().stream()
+			.map(step -> new StepPeople(step.candidateGroups(), step.supervisor()))
+			.toList());
+	}
+
+	private record StepPeople(List<String> posts, String supervisor) {
+	}
+
+	/** Adds what a power's department and steps need and the demo lacks; never removes anything. */
+	private void adopt(String department, List<StepPeople> steps) {
+		if (department == null) {
+			return;
+		}
+		if (org.department(department).isEmpty()) {
+			admin.createDepartment(department, UNIT, DEPARTMENT_NAMES.getOrDefault(department, department), "head",
+					SYSTEM);
+			if (org.leaders(UNIT, LeaderKind.DEPUTY).contains("deputy")) {
+				org.addDeputyDepartment("deputy", department);
+			}
+		}
+		Set<String> posts = new LinkedHashSet<>();
 		Set<String> supervisorGroups = new LinkedHashSet<>();
-		for (Catalog.PowerEntry power : catalog.powers(false)) {
-			if (power.department() != null && org.department(power.department()).isEmpty()) {
-				admin.createDepartment(power.department(), UNIT,
-						DEPARTMENT_NAMES.getOrDefault(power.department(), power.department()), "head", SYSTEM);
-			}
-			for (Catalog.StepEntry step : catalog.steps(power.code())) {
-				// A post named by an expression is chosen per case, not a group to create.
-				step.candidateGroups().stream()
-					.filter(post -> !post.contains("${"))
-					.forEach(post -> postDepartments.putIfAbsent(post, power.department()));
-				if (step.supervisor() != null && step.supervisor().startsWith("group:")) {
-					supervisorGroups.add(step.supervisor().substring("group:".length()));
-				}
+		for (StepPeople step : steps) {
+			// A post named by an expression is chosen per case, not a group to create.
+			step.posts().stream().filter(post -> !post.contains("${")).forEach(posts::add);
+			if (step.supervisor() != null && step.supervisor().startsWith("group:")) {
+				supervisorGroups.add(step.supervisor().substring("group:".length()));
 			}
 		}
-		postDepartments.forEach((post, department) -> {
-			if (department != null && !org.postExists(post)) {
+		for (String post : posts) {
+			if (!org.postExists(post)) {
 				if (identity.createGroupQuery().groupId(post).count() > 0) {
 					// Seeded by an earlier version as a bare Camunda group: adopt it.
 					org.insertPost(new OrgChart.Post(post, department, post));
@@ -101,17 +134,8 @@ class DemoOrganisation implements ApplicationRunner {
 					identity.createMembership(handler, post);
 				}
 			}
-		});
+		}
 		supervisorGroups.forEach(group -> ensureGroup(group, "SUPERVISION", "supervisor"));
-		List<String> departments = org.departments().stream().map(OrgChart.Department::id).toList();
-		if (org.leaders(UNIT, LeaderKind.PRINCIPAL).isEmpty()) {
-			admin.setLeaders(UNIT, "leader", List.of(new OrgChart.Deputy("deputy", departments)), SYSTEM);
-		}
-		if (org.supervised("supervisor").isEmpty()) {
-			admin.setSupervision("supervisor", List.of(OrgStore.EVERY_DEPARTMENT), SYSTEM);
-		}
-		log.info("Demo organisation: {} departments, {} posts with handlers {}, {} supervisor groups",
-				departments.size(), postDepartments.size(), HANDLERS, supervisorGroups.size());
 	}
 
 	private void ensureGroup(String id, String type, String member) {

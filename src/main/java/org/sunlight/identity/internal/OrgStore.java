@@ -115,6 +115,11 @@ class OrgStore {
 		}
 	}
 
+	void addDeputyDepartment(String username, String departmentId) {
+		jdbc.update("insert into sl_org_deputy_department (username, department_id) values (?, ?)", username,
+				departmentId);
+	}
+
 	List<String> supervised(String username) {
 		return jdbc.queryForList(
 				"select department_id from sl_org_supervision where username = ? order by department_id", String.class,

@@ -36,12 +36,12 @@ public class EscalationStore {
 	public boolean insertIfAbsent(String subjectKey, Escalation e) {
 		return jdbc.update("""
 				insert into sl_escalation (id, subject_key, level, scope, status, case_id, case_number, power_code, power_name,
-				  department, task_id, step_id, step_name, responsible, supervisor, raised_at, deadline)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
+				  department, task_id, step_id, step_name, responsible, supervisor, raised_at, deadline, leaders)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) one
 				where not exists (select 1 from sl_escalation where subject_key = ? and level = ?)""", e.id(), subjectKey,
 				e.level().name(), e.scope().name(), e.status().name(), e.caseId(), e.caseNumber(), e.powerCode(),
 				e.powerName(), e.department(), e.taskId(), e.stepId(), e.stepName(), e.responsible(), e.supervisor(),
-				ts(e.raisedAt()), ts(e.deadline()), subjectKey, e.level().name()) == 1;
+				ts(e.raisedAt()), ts(e.deadline()), e.leaders(), subjectKey, e.level().name()) == 1;
 	}
 
 	/** A step's open task whose clock has reached a level, with who is responsible for it. */
@@ -156,7 +156,7 @@ public class EscalationStore {
 				rs.getString("department"), rs.getString("task_id"), rs.getString("step_id"), rs.getString("step_name"),
 				rs.getString("responsible"), rs.getString("supervisor"), instant(rs, "raised_at"),
 				instant(rs, "deadline"), instant(rs, "resolved_at"), lateness, rs.getString("acknowledged_by"),
-				instant(rs, "acknowledged_at"), rs.getString("note"));
+				instant(rs, "acknowledged_at"), rs.getString("note"), rs.getString("leaders"));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -31,7 +32,10 @@ public class EscalationStream implements SmartLifecycle {
 
 	private final EscalationStore store;
 	private final ObjectMapper json;
-	private final List<SseEmitter> listeners = new CopyOnWriteArrayList<>();
+	private record Listener(SseEmitter emitter, Predicate<Escalation> visible) {
+	}
+
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 	private final AtomicLong lastSeq = new AtomicLong(-1);
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "escalation-stream");
@@ -46,14 +50,16 @@ public class EscalationStream implements SmartLifecycle {
 		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
 	}
 
-	public SseEmitter subscribe() throws IOException {
+	/** Sends the subscriber the escalations {@code visible} lets through. */
+	public SseEmitter subscribe(Predicate<Escalation> visible) throws IOException {
 		// Kept open until the client goes away; browsers reconnect by themselves.
 		SseEmitter emitter = new SseEmitter(0L);
 		lastSeq.compareAndSet(-1, store.lastChange());
-		listeners.add(emitter);
-		emitter.onCompletion(() -> listeners.remove(emitter));
-		emitter.onTimeout(() -> listeners.remove(emitter));
-		emitter.onError(ex -> listeners.remove(emitter));
+		Listener listener = new Listener(emitter, visible);
+		listeners.add(listener);
+		emitter.onCompletion(() -> listeners.remove(listener));
+		emitter.onTimeout(() -> listeners.remove(listener));
+		emitter.onError(ex -> listeners.remove(listener));
 		emitter.send(SseEmitter.event().comment("connected"));
 		return emitter;
 	}
@@ -83,13 +89,16 @@ public class EscalationStream implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		for (SseEmitter emitter : listeners) {
+		for (Listener listener : listeners) {
+			if (!listener.visible().test(escalation)) {
+				continue;
+			}
 			try {
-				emitter.send(SseEmitter.event().name("escalation").id(escalation.id()).data(data,
+				listener.emitter().send(SseEmitter.event().name("escalation").id(escalation.id()).data(data,
 						MediaType.APPLICATION_JSON));
 			}
 			catch (IOException | IllegalStateException ex) {
-				listeners.remove(emitter);
+				listeners.remove(listener);
 			}
 		}
 	}
@@ -106,7 +115,7 @@ public class EscalationStream implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		poller.shutdownNow();
-		listeners.forEach(SseEmitter::complete);
+		listeners.forEach(listener -> listener.emitter().complete());
 		listeners.clear();
 	}
 

@@ -1,0 +1,160 @@
+package org.sunlight.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint × every role × anonymous, generated from the application's own endpoint list:
+ * an endpoint missing from {@link #RULES} fails the test, so none can be added without a rule.
+ * A role the rule does not name must be refused by the role rule (403, or 401 anonymously), and
+ * a role it names must get past it (whatever the dummy ids then lead to: 400, 404, 409...).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessMatrixTests {
+
+	static final String ANONYMOUS = "anonymous";
+	static final Set<String> EVERYONE = Set.of("ADMIN", "DESIGNER", "HANDLER", "SUPERVISOR", "LEADER");
+
+	/** Who may call what: "METHOD /pattern" → the roles let through. */
+	static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
+			Map.entry("GET /api/me", EVERYONE),
+			Map.entry("POST /api/models/validate", Set.of("DESIGNER")),
+			Map.entry("POST /api/models", Set.of("DESIGNER")),
+			Map.entry("GET /api/powers", EVERYONE),
+			Map.entry("GET /api/powers/{code}", EVERYONE),
+			Map.entry("GET /api/powers/{code}/bpmn", EVERYONE),
+			Map.entry("POST /api/cases", Set.of("HANDLER")),
+			Map.entry("GET /api/cases/{caseId}", Set.of("HANDLER", "SUPERVISOR", "LEADER")),
+			Map.entry("GET /api/cases/{caseId}/clock", Set.of("HANDLER", "SUPERVISOR", "LEADER")),
+			Map.entry("POST /api/cases/{caseId}/clock/suspend", Set.of("HANDLER")),
+			Map.entry("POST /api/cases/{caseId}/clock/resume", Set.of("HANDLER")),
+			Map.entry("POST /api/cases/{caseId}/extensions", Set.of("HANDLER")),
+			Map.entry("POST /api/cases/{caseId}/extensions/approve", Set.of("LEADER")),
+			Map.entry("POST /api/cases/{caseId}/extensions/reject", Set.of("LEADER")),
+			Map.entry("GET /api/tasks", Set.of("HANDLER", "SUPERVISOR", "LEADER")),
+			Map.entry("POST /api/tasks/{taskId}/claim", Set.of("HANDLER")),
+			Map.entry("POST /api/tasks/{taskId}/unclaim", Set.of("HANDLER")),
+			Map.entry("POST /api/tasks/{taskId}/complete", Set.of("HANDLER")),
+			Map.entry("GET /api/escalations", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
+			Map.entry("GET /api/escalations/stream", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
+			Map.entry("POST /api/escalations/{id}/acknowledge", Set.of("SUPERVISOR")),
+			Map.entry("POST /api/escalations/{id}/orders", Set.of("SUPERVISOR")),
+			Map.entry("GET /api/audit", Set.of("SUPERVISOR", "ADMIN")),
+			Map.entry("GET /api/audit/verify", Set.of("SUPERVISOR", "ADMIN")),
+			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "SUPERVISOR", "LEADER")),
+			Map.entry("POST /api/org/units", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/units/{id}", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/units/{id}/leaders", Set.of("ADMIN")),
+			Map.entry("POST /api/org/departments", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/departments/{id}", Set.of("ADMIN")),
+			Map.entry("POST /api/org/posts", Set.of("ADMIN")),
+			Map.entry("POST /api/org/people", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/people/{username}", Set.of("ADMIN")),
+			Map.entry("POST /api/org/people/{username}/unlock", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/supervisors/{username}", Set.of("ADMIN")),
+			Map.entry("GET /api/calendar/deadline", EVERYONE),
+			Map.entry("GET /api/calendar/days", EVERYONE),
+			Map.entry("GET /api/calendar/years", EVERYONE),
+			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
+
+	/** A demo person per role. */
+	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
+			"SUPERVISOR", "supervisor", "LEADER", "leader");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyEndpointHasARuleAndNoRoleGetsPastARuleThatDoesNotNameIt() throws Exception {
+		Set<String> endpoints = endpoints();
+		assertThat(endpoints).as("endpoints of the application without a rule in this test").isSubsetOf(RULES.keySet());
+		assertThat(RULES.keySet()).as("rules for endpoints the application no longer has").isSubsetOf(endpoints);
+
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			Set<String> allowed = RULES.get(endpoint);
+			for (String role : new TreeSet<>(PEOPLE.keySet())) {
+				MockHttpServletResponse response = call(endpoint, PEOPLE.get(role));
+				boolean refusedByRole = response.getStatus() == 403
+						&& response.getContentAsString().contains("your role does not allow");
+				if (allowed.contains(role) && (refusedByRole || response.getStatus() == 401)) {
+					wrong.add(endpoint + " refused " + role + " (" + response.getStatus() + ")");
+				}
+				if (!allowed.contains(role) && !refusedByRole) {
+					wrong.add(endpoint + " let " + role + " through (" + response.getStatus() + ")");
+				}
+			}
+			int anonymous = call(endpoint, null).getStatus();
+			if (anonymous != 401) {
+				wrong.add(endpoint + " answered an anonymous caller " + anonymous + ", not 401");
+			}
+		}
+		assertThat(wrong).as("access matrix").isEmpty();
+	}
+
+	@Test
+	void unknownApiPathsAreRefusedToEveryone() throws Exception {
+		for (String person : PEOPLE.values()) {
+			assertThat(call("GET /api/no-such-thing", person).getStatus()).isEqualTo(403);
+			assertThat(call("DELETE /api/powers/XK-LAND-001", person).getStatus()).isEqualTo(403);
+		}
+	}
+
+	/** "METHOD /pattern" for every handler under /api. */
+	private Set<String> endpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				assertThat(methods).as("%s names its HTTP method", pattern).isNotEmpty();
+				methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+			}
+		}
+		return endpoints;
+	}
+
+	private MockHttpServletResponse call(String endpoint, String username) throws Exception {
+		String[] parts = endpoint.split(" ", 2);
+		// Path variables become ids that exist nowhere, so an allowed call changes nothing.
+		String path = parts[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "matrix-none");
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.header("Accept-Language", "en");
+		if (username != null) {
+			request.with(httpBasic(username, "demo"));
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+}
