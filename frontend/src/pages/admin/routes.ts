@@ -3,9 +3,10 @@ import type { RouteRecordRaw } from 'vue-router'
 /** The administration area's pages, under /admin. */
 export const adminRoutes: RouteRecordRaw[] = [
   {
-    path: '/admin/:pathMatch(.*)*',
+    path: '/admin/:tab(organisation|people|audit)?',
     name: 'admin',
-    component: () => import('@/pages/placeholder/ComingSoonPage.vue'),
+    component: () => import('./AdminPage.vue'),
+    props: true,
     meta: { roles: ['ADMIN'] },
   },
 ]
