@@ -66,6 +66,25 @@ public class Organisation {
 				|| reader.deputiesOf(department).contains(username));
 	}
 
+	/**
+	 * The departments a leader answers for: all of their unit's for a principal leader, those
+	 * they oversee for a deputy, the one they head for a department head.
+	 */
+	public SupervisionScope leadershipScope(String username) {
+		return new SupervisionScope(false, reader.ledDepartments(username));
+	}
+
+	/** What the console shows someone: their supervision scope, widened by what they lead. */
+	public SupervisionScope consoleScope(String username) {
+		SupervisionScope supervised = supervisionScope(username);
+		if (supervised.all()) {
+			return supervised;
+		}
+		Set<String> departments = new java.util.HashSet<>(supervised.departments());
+		departments.addAll(reader.ledDepartments(username));
+		return new SupervisionScope(false, departments);
+	}
+
 	public Optional<OrgChart.Department> department(String id) {
 		return reader.department(id);
 	}

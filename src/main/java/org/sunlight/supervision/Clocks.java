@@ -1,5 +1,6 @@
 package org.sunlight.supervision;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -13,6 +14,17 @@ public class Clocks {
 
 	Clocks(ClockStore store) {
 		this.store = store;
+	}
+
+	/** The schedule of one run of a step, by the step's scope (its task's) execution. */
+	public record StepSchedule(String executionId, String stepId, String timeLimit, Instant startedAt,
+			Instant warnAt, Instant deadline) {
+	}
+
+	public Optional<StepSchedule> stepSchedule(String executionId) {
+		return store.stepClock(executionId)
+			.map(c -> new StepSchedule(c.executionId(), c.stepId(), c.timeLimit(), c.startedAt(), c.warnAt(),
+					c.deadline()));
 	}
 
 	/** The case's schedule; empty when the case has no case-level clock (not a Sunlight power). */

@@ -36,9 +36,11 @@ class EscalationController {
 	private final EscalationStream stream;
 	private final SupervisionOrders orders;
 	private final Organisation organisation;
+	private final Findings findings;
 
 	EscalationController(Escalations escalations, EscalationStream stream, SupervisionOrders orders,
-			Organisation organisation) {
+			Organisation organisation, Findings findings) {
+		this.findings = findings;
 		this.organisation = organisation;
 		this.escalations = escalations;
 		this.stream = stream;
@@ -86,6 +88,17 @@ class EscalationController {
 		requireSupervised(id, principal);
 		SupervisionOrder order = orders.issue(id, body.instruction(), body.replyWithin(), principal.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(order);
+	}
+
+	@PostMapping("/{id}/findings")
+	ResponseEntity<Finding> finding(@PathVariable String id, @RequestBody(required = false) FindingRequest body,
+			Principal principal) {
+		if (body == null) {
+			throw new IllegalArgumentException("the body must be {kind, note}");
+		}
+		requireSupervised(id, principal);
+		return ResponseEntity.status(HttpStatus.CREATED).body(findings.record(id, body.kind(), body.note(),
+				principal.getName()));
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -147,6 +160,9 @@ class EscalationController {
 	}
 
 	record OrderRequest(String instruction, String replyWithin) {
+	}
+
+	record FindingRequest(String kind, String note) {
 	}
 
 	record PageView(List<EscalationView> items, long total) {

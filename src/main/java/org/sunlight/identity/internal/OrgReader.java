@@ -56,6 +56,17 @@ public class OrgReader {
 		return org.deputiesOf(department);
 	}
 
+	public java.util.Set<String> ledDepartments(String username) {
+		java.util.Set<String> led = new java.util.TreeSet<>();
+		for (OrgChart.Department d : org.departments()) {
+			if (username.equals(d.headUser()) || org.leaders(d.unitId(), LeaderKind.PRINCIPAL).contains(username)) {
+				led.add(d.id());
+			}
+		}
+		led.addAll(org.deputyDepartments(username));
+		return led;
+	}
+
 	public List<String> postsOf(String username) {
 		return identity.createGroupQuery().groupMember(username).groupType(POST).list().stream().map(Group::getId)
 			.sorted().toList();

@@ -89,7 +89,8 @@ class SecurityConfiguration {
 				.hasRole(Roles.HANDLER)
 				.requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
-				.requestMatchers(HttpMethod.POST, "/api/escalations/*/acknowledge", "/api/escalations/*/orders")
+				.requestMatchers(HttpMethod.POST, "/api/escalations/*/acknowledge", "/api/escalations/*/orders",
+						"/api/escalations/*/findings")
 				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/org")
@@ -100,6 +101,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/org/units/*", "/api/org/units/*/leaders", "/api/org/departments/*",
 						"/api/org/people/*", "/api/org/supervisors/*")
 				.hasRole(Roles.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/console/**").hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
 				.requestMatchers("/api/**", "/actuator/**").denyAll()

@@ -1,0 +1,167 @@
+package org.sunlight.stats.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.sunlight.calendar.Pause;
+import org.sunlight.calendar.WorkingTime;
+import org.sunlight.modeling.PowerDescription;
+import org.sunlight.modeling.PowerVersion;
+import org.sunlight.modeling.PowerVersions;
+import org.sunlight.supervision.CaseSchedule;
+import org.sunlight.supervision.ClockPauses;
+import org.sunlight.supervision.Clocks;
+import org.sunlight.supervision.Escalation;
+import org.sunlight.supervision.EscalationLevel;
+import org.sunlight.supervision.EscalationRaised;
+import org.sunlight.supervision.FindingRecorded;
+
+/**
+ * Keeps {@code sl_step_run} and {@code sl_case_run} up to date, in the transaction of each event:
+ * a supervised task created, assigned, completed or removed; an escalation raised; a finding
+ * recorded; a case started or ended. Working time is measured on the power's calendar minus the
+ * case's clock pauses, when the step ends.
+ */
+@Component
+class RunProjection {
+
+	private final JdbcTemplate jdbc;
+	private final Clocks clocks;
+	private final ClockPauses pauses;
+	private final PowerVersions powers;
+	private final WorkingTime workingTime;
+	private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+
+	RunProjection(JdbcTemplate jdbc, Clocks clocks, ClockPauses pauses, PowerVersions powers,
+			WorkingTime workingTime) {
+		this.jdbc = jdbc;
+		this.clocks = clocks;
+		this.pauses = pauses;
+		this.powers = powers;
+		this.workingTime = workingTime;
+	}
+
+	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
+	void onCreate(DelegateTask task) {
+		Optional<Clocks.StepSchedule> clock = clocks.stepSchedule(task.getExecutionId());
+		Optional<PowerDescription> power = powers.describe(task.getProcessDefinitionId());
+		if (clock.isEmpty() || power.isEmpty() || power.get().code() == null) {
+			return;
+		}
+		PowerDescription p = power.get();
+		jdbc.update("""
+				insert into sl_step_run (task_id, execution_id, case_id, case_number, process_definition_id, power_code,
+				  power_name, power_version, department, step_id, step_name, assignee, time_limit, started_at, deadline,
+				  overrun, yellow, red)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, false)""", task.getId(),
+				task.getExecutionId(), task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(),
+				task.getProcessDefinitionId(), p.code(), p.name(), version(p.code(), task.getProcessDefinitionId()), p.department(),
+				task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), clock.get().timeLimit(),
+				ts(clock.get().startedAt()), ts(clock.get().deadline()));
+	}
+
+	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
+	void onAssignment(DelegateTask task) {
+		jdbc.update("update sl_step_run set assignee = ? where task_id = ?", task.getAssignee(), task.getId());
+	}
+
+	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "' or #task.eventName == '"
+			+ TaskListener.EVENTNAME_DELETE + "'")
+	void onEnd(DelegateTask task) {
+		Instant now = now();
+		Optional<Clocks.StepSchedule> clock = clocks.stepSchedule(task.getExecutionId());
+		List<Timestamp> open = jdbc.queryForList(
+				"select started_at from sl_step_run where task_id = ? and ended_at is null", Timestamp.class, task.getId());
+		if (open.isEmpty()) {
+			return;
+		}
+		Instant started = open.get(0).toInstant();
+		String calendar = powers.describe(task.getProcessDefinitionId()).map(PowerDescription::calendar).orElse(null);
+		Duration used = workingTime.workingTimeBetween(started, now, pausesOf(task.getProcessInstanceId()), calendar);
+		Instant deadline = clock.map(Clocks.StepSchedule::deadline).orElse(null);
+		String outcome = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? "COMPLETED" : "REMOVED";
+		jdbc.update("""
+				update sl_step_run set ended_at = ?, outcome = ?, assignee = coalesce(?, assignee), deadline = ?,
+				  working_seconds = ?, overrun = ? where task_id = ?""", ts(now), outcome, task.getAssignee(),
+				ts(deadline), used.toSeconds(), deadline != null && now.isAfter(deadline), task.getId());
+	}
+
+	@EventListener
+	void onEscalation(EscalationRaised raised) {
+		Escalation e = raised.escalation();
+		String flag = e.level() == EscalationLevel.RED ? "red" : "yellow";
+		if (e.scope() == Escalation.Scope.STEP) {
+			jdbc.update("update sl_step_run set " + flag + " = true where task_id = ?", e.taskId());
+		}
+		else {
+			jdbc.update("update sl_case_run set " + flag + " = true where case_id = ?", e.caseId());
+		}
+	}
+
+	@EventListener
+	void onFinding(FindingRecorded recorded) {
+		var f = recorded.finding();
+		if (f.taskId() != null) {
+			jdbc.update("update sl_step_run set finding = ? where task_id = ?", f.kind().name(), f.taskId());
+		}
+		else {
+			jdbc.update("update sl_case_run set finding = ? where case_id = ?", f.kind().name(), f.caseId());
+		}
+	}
+
+	@EventListener
+	void onCase(HistoricProcessInstanceEventEntity event) {
+		if (HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(event.getEventType())) {
+			Optional<PowerDescription> power = powers.describe(event.getProcessDefinitionId());
+			if (power.isEmpty() || power.get().code() == null) {
+				return;
+			}
+			jdbc.update("""
+					insert into sl_case_run (case_id, case_number, process_definition_id, power_code, power_name, department,
+					  started_at, yellow, red) values (?, ?, ?, ?, ?, ?, ?, false, false)""",
+					event.getProcessInstanceId(), event.getBusinessKey(), event.getProcessDefinitionId(),
+					power.get().code(), power.get().name(), power.get().department(), ts(now()));
+		}
+		else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())) {
+			Instant now = now();
+			Instant deadline = clocks.caseSchedule(event.getProcessInstanceId()).map(CaseSchedule::deadline).orElse(null);
+			jdbc.update("update sl_case_run set ended_at = ?, deadline = ?, on_time = ? where case_id = ?", ts(now),
+					ts(deadline), deadline == null || !now.isAfter(deadline), event.getProcessInstanceId());
+		}
+	}
+
+	private List<Pause> pausesOf(String caseId) {
+		return pauses.pauses(caseId).stream().map(p -> new Pause(p.from(), p.to())).toList();
+	}
+
+	/** Definitions never change their version: asked once per definition and node. */
+	private Integer version(String powerCode, String processDefinitionId) {
+		return versions.computeIfAbsent(processDefinitionId, id -> powers.versions(powerCode).stream()
+			.filter(v -> v.processDefinitionId().equals(processDefinitionId))
+			.map(PowerVersion::version)
+			.findFirst()
+			.orElse(0));
+	}
+
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+}

@@ -1,0 +1,5 @@
+package org.sunlight.supervision;
+
+/** Published inside the transaction that records a finding. */
+public record FindingRecorded(Finding finding) {
+}
