@@ -48,7 +48,14 @@ export function createModeler(options: DesignerOptions): Modeler {
     : undefined
   return new Modeler({
     container: options.container,
-    propertiesPanel: { parent: options.panel },
+    propertiesPanel: {
+      parent: options.panel,
+      // The four clarities are what a designer comes for: their groups start open.
+      layout: {
+        open: true,
+        groups: Object.fromEntries(['sl-power', 'sl-responsible', 'sl-step', 'sl-risks'].map((id) => [id, { open: true }])),
+      },
+    },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,

@@ -24,6 +24,7 @@ describe('the new-power template', () => {
   it('picks posts by hint, else the fallback', () => {
     expect(pickPost(['a-window', 'b-reviewer'], ['review'], 'dept')).toBe('b-reviewer')
     expect(pickPost([], ['review'], 'dept')).toBe('dept')
+    expect(pickPost(['budget-reviewer', 'land-reviewer'], ['review'], 'land-bureau')).toBe('land-reviewer')
   })
 
   it('is a well-formed power with four supervised steps whose limits add up to the promised limit', async () => {

@@ -30,9 +30,14 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-/** Picks the first post whose id contains one of the hints, else the fallback. */
+/**
+ * Picks a post whose id contains one of the hints, preferring those of the department's own
+ * family (`land-bureau` → `land-reviewer`), else the fallback.
+ */
 export function pickPost(posts: string[], hints: string[], fallback: string): string {
-  return posts.find((post) => hints.some((hint) => post.includes(hint))) ?? fallback
+  const family = fallback.split(/[-_.]/)[0] ?? ''
+  const fitting = posts.filter((post) => hints.some((hint) => post.includes(hint)))
+  return fitting.find((post) => family !== '' && post.startsWith(`${family}-`)) ?? fitting[0] ?? fallback
 }
 
 export function templateXml(input: TemplateInput): string {

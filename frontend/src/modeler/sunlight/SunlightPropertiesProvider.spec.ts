@@ -1,11 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { installSvgPolyfill } from '../testing/svg-polyfill'
 import type Modeler from 'bpmn-js/lib/Modeler'
 import fixture from './__fixtures__/seal-engraving.bpmn?raw'
 import { extensionOf } from './context'
 
 installSvgPolyfill()
+// Loading bpmn-js and the panels takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 20_000, hookTimeout: 60_000 })
 
 const organisation = {
   posts: [
@@ -51,8 +53,13 @@ const bo = (id: string) => element(id).businessObject
 const step = (id: string) => extensionOf(bo(id), 'sl:Step')
 const power = () => extensionOf(bo('seal_engraving_permit'), 'sl:Power')
 
-// Preact runs the panel's effects (its event listeners among them) after a frame, at most 35 ms.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60))
+// Preact runs the panel's effects (its event listeners among them) after a frame, at most 35 ms,
+// then one more timer; two rounds of waiting stay ahead of that even on a loaded machine.
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const settle = async () => {
+  await wait(50)
+  await wait(50)
+}
 const tick = settle
 
 async function select(id: string) {
