@@ -243,6 +243,11 @@ describe('risk points', () => {
     ;(panel.querySelector('[data-group-id="group-sl-risks"] .bio-properties-panel-add-entry') as HTMLElement).click()
     await tick()
     expect(step('Task_Decide').get('risks')).toHaveLength(1)
+    get('commandStack').undo()
+    expect(step('Task_Decide')).toBeUndefined()
+    get('commandStack').redo()
+    await tick()
+    expect(step('Task_Decide').get('risks')).toHaveLength(1)
     await change(field<HTMLSelectElement>('sl-risk-0-level'), '1')
     expect(step('Task_Decide').get('risks')[0].get('level')).toBe(1)
     ;(entry('sl-risk-0-level').closest('.bio-properties-panel-list-item, .bio-properties-panel-collapsible-entry')!

@@ -289,15 +289,11 @@ export class SunlightPropertiesProvider {
     })
     const add = (event?: Event) => {
       event?.stopPropagation()
-      const bpmnFactory = injector.get('bpmnFactory')
+      const risk = injector.get('bpmnFactory').create('sl:Risk', { level: 3, measure: '' })
       const current = extensionOf(bo, 'sl:Step')
-      if (!current) {
-        writeExtension(injector, element, bo, 'sl:Step', {})
-      }
-      const target = extensionOf(bo, 'sl:Step')
-      const risk = bpmnFactory.create('sl:Risk', { level: 3, measure: '' })
-      risk.$parent = target
-      modeling.updateModdleProperties(element, target, { risks: [...(target.get('risks') ?? []), risk] })
+      // One command either way, so one undo removes the risk point (and a step made for it).
+      writeExtension(injector, element, bo, 'sl:Step', { risks: [...(current?.get('risks') ?? []), risk] })
+      risk.$parent = extensionOf(bo, 'sl:Step')
     }
     return { id: 'sl-risks', label: t('designer.panel.risks'), component: ListGroup, items, add, shouldSort: false }
   }
