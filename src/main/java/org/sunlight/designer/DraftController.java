@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,9 +56,12 @@ class DraftController {
 			.body(draft);
 	}
 
+	/** The revision comes in the body or, for HTTP clients, as {@code If-Match: "N"}. */
 	@PutMapping("/{id}")
-	ResponseEntity<Draft> save(@PathVariable String id, @RequestBody DraftBody body, Principal principal) {
-		Draft draft = drafts.save(id, revision(body.revision()), bounded(body.xml()), principal.getName());
+	ResponseEntity<Draft> save(@PathVariable String id, @RequestBody DraftBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Principal principal) {
+		Integer revision = body.revision() != null ? body.revision() : fromETag(ifMatch);
+		Draft draft = drafts.save(id, revision(revision), bounded(body.xml()), principal.getName());
 		return ResponseEntity.ok().eTag(Integer.toString(draft.revision())).body(draft);
 	}
 
@@ -80,6 +85,17 @@ class DraftController {
 			throw new IllegalArgumentException("revision is required: the revision of the draft the change starts from");
 		}
 		return revision;
+	}
+
+	private static Integer fromETag(String ifMatch) {
+		if (ifMatch == null) {
+			return null;
+		}
+		String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+		if (!tag.matches("\\d{1,9}")) {
+			throw new IllegalArgumentException("If-Match must be the draft's ETag, a revision such as \"3\"");
+		}
+		return Integer.valueOf(tag);
 	}
 
 	private static String bounded(String xml) {

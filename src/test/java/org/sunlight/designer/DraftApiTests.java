@@ -98,9 +98,20 @@ class DraftApiTests {
 		assertThat(jdbc.queryForObject("select name from sl_designer_draft where id = ?", String.class, id))
 			.isEqualTo("第一个标签页");
 
-		mvc.perform(asDesigner(delete("/api/designer/drafts/" + id + "?revision=1")))
+		mvc.perform(asDesigner(put("/api/designer/drafts/" + id)).header("If-Match", "\"1\"")
+			.content(json(Map.of("xml", second))))
 			.andExpect(status().isConflict());
+		mvc.perform(asDesigner(put("/api/designer/drafts/" + id)).header("If-Match", "\"2\"")
+			.content(json(Map.of("xml", first))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"3\""));
+		mvc.perform(asDesigner(put("/api/designer/drafts/" + id)).header("If-Match", "*")
+			.content(json(Map.of("xml", second))))
+			.andExpect(status().isBadRequest());
+
 		mvc.perform(asDesigner(delete("/api/designer/drafts/" + id + "?revision=2")))
+			.andExpect(status().isConflict());
+		mvc.perform(asDesigner(delete("/api/designer/drafts/" + id + "?revision=3")))
 			.andExpect(status().isNoContent());
 		mvc.perform(get("/api/designer/drafts/" + id).with(httpBasic("designer", "demo")))
 			.andExpect(status().isNotFound());
