@@ -72,6 +72,12 @@ test('a designer creates a power from the template, sets a step, deploys it twic
     await supervisorError.waitFor()
     assert.ok(await page.locator('.djs-element.sl-problem-error[data-element-id=Task_Review]').count(), 'the step is marked')
     assert.equal(await page.locator('[data-testid=deploy]').isDisabled(), true, 'errors block deploying')
+    await page.locator('[data-testid=properties-panel] [data-entry-id="sl-supervisor"] .bio-properties-panel-error').waitFor()
+    // Clicking the problem selects its element and puts the cursor on the entry that fixes it.
+    await page.locator('[data-testid=modeler] .djs-element[data-element-id="Task_Accept"]').first().click()
+    await supervisorError.click()
+    await page.waitForFunction(() => document.activeElement?.closest('[data-entry-id="sl-supervisor"]') != null)
+    assert.ok(await page.locator('.djs-element.selected[data-element-id=Task_Review]').count(), 'the step is selected')
     await panel(page, 'sl-supervisor', 'select').selectOption('group:discipline-office')
     await supervisorError.waitFor({ state: 'detached' })
 
@@ -161,8 +167,11 @@ test('two tabs saving the same draft: the second is refused, not overwritten', {
     await conflict.waitFor()
     assert.match(await conflict.innerText(), /没有覆盖/)
     await conflict.locator('.el-button--primary').click()
-    await openEditor(other)
-    assert.equal(await panel(other, 'sl-statutoryLimit', '.sl-duration-amount').inputValue(), '7')
+    await other.locator('[data-testid=save-state]', { hasText: '已保存' }).waitFor()
+    // Reopened: the other tab's saved 7 days, not this tab's unsaved 9.
+    await other.waitForFunction(
+      () => document.querySelector('[data-entry-id="sl-statutoryLimit"] .sl-duration-amount')?.value === '7',
+    )
 
     // Leaving with unsaved changes asks first.
     const statutory = panel(other, 'sl-statutoryLimit', '.sl-duration-amount')
