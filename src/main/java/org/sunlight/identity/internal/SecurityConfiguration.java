@@ -76,6 +76,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/me").authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/models", "/api/models/validate").hasRole(Roles.DESIGNER)
+				.requestMatchers(HttpMethod.GET, "/api/designer/**").hasAnyRole(Roles.DESIGNER, Roles.ADMIN)
+				.requestMatchers("/api/designer/**").hasRole(Roles.DESIGNER)
 				.requestMatchers(HttpMethod.GET, "/api/powers", "/api/powers/**")
 				.hasAnyRole(Roles.DESIGNER, Roles.HANDLER, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/cases").hasRole(Roles.HANDLER)

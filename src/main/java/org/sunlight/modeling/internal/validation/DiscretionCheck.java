@@ -23,10 +23,15 @@ final class DiscretionCheck {
 	static void check(Element process, Problems problems) {
 		for (Element task : UserTasks.of(process)) {
 			boolean hasRisk = UserTasks.step(task).map(step -> !UserTasks.risks(step).isEmpty()).orElse(false);
-			if (!hasRisk && (leadsToBranchingGateway(task) || asksForDecision(task))) {
+			if (!hasRisk && hasDiscretion(task)) {
 				problems.add(ProblemCode.DISCRETION_WITHOUT_RISK, task);
 			}
 		}
+	}
+
+	/** Whether the step decides something, by the rule above (also counted by the reengineering metrics). */
+	static boolean hasDiscretion(Element task) {
+		return leadsToBranchingGateway(task) || asksForDecision(task);
 	}
 
 	private static boolean leadsToBranchingGateway(Element task) {

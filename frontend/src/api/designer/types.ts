@@ -1,0 +1,103 @@
+export type Severity = 'ERROR' | 'WARNING'
+
+export interface Problem {
+  elementId: string | null
+  severity: Severity
+  code: string
+  message: string
+}
+
+export interface ValidationAnswer {
+  valid: boolean
+  problems: Problem[]
+}
+
+export interface DraftSummary {
+  id: string
+  powerCode: string | null
+  name: string | null
+  revision: number
+  createdBy: string
+  createdAt: string
+  updatedBy: string
+  updatedAt: string
+}
+
+export interface Draft extends DraftSummary {
+  xml: string
+}
+
+export interface DeploymentAnswer {
+  powerCode: string
+  version: number
+  processDefinitionId: string
+  problems: Problem[]
+}
+
+export interface Post {
+  id: string
+  name: string
+  type: string | null
+}
+
+export interface Person {
+  id: string
+  name: string
+}
+
+export interface Organisation {
+  posts: Post[]
+  people: Person[]
+}
+
+export interface RiskPoints {
+  level1: number
+  level2: number
+  level3: number
+  total: number
+}
+
+export interface Figures {
+  steps: number
+  supervisedSteps: number
+  posts: string[]
+  longestPath: string
+  statutoryLimit: string | null
+  promisedLimit: string | null
+  calendar: string
+  discretionSteps: string[]
+  riskPoints: RiskPoints
+}
+
+export interface ComparisonSide {
+  version: number
+  name: string
+  deployedAt: string | null
+  deployedBy: string | null
+  figures: Figures
+}
+
+export interface ElementChange {
+  id: string
+  type: string
+  name: string | null
+  changes: string[]
+}
+
+export interface Comparison {
+  powerCode: string
+  before: ComparisonSide
+  after: ComparisonSide
+  difference: {
+    steps: number
+    supervisedSteps: number
+    posts: number
+    longestPath: string
+    statutoryLimit: string | null
+    promisedLimit: string | null
+    calendarChanged: boolean
+    discretionSteps: number
+    riskPoints: RiskPoints
+  }
+  elements: { added: ElementChange[]; removed: ElementChange[]; changed: ElementChange[] }
+}
