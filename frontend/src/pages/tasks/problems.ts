@@ -1,0 +1,12 @@
+import { ApiError } from '@/api/http'
+
+/** The server's reason for a refusal, or the fallback. */
+export function problemText(e: unknown, fallback: string): string {
+  if (e instanceof ApiError) return e.detail ?? e.title
+  return e instanceof Error && e.message ? `${fallback}: ${e.message}` : fallback
+}
+
+/** Someone else took or finished the task meanwhile: the page should say so and refresh. */
+export function isStale(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 409 || e.status === 404 || e.status === 403)
+}
