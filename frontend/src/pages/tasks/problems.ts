@@ -1,4 +1,7 @@
 import { ApiError } from '@/api/http'
+// ElMessage and ElMessageBox are called from scripts, where the component resolver does not see them.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
 
 /** The server's reason for a refusal, or the fallback. */
 export function problemText(e: unknown, fallback: string): string {
