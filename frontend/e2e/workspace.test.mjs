@@ -108,6 +108,16 @@ test('handler1 starts a case, claims its first step and completes it with its fo
     await page.locator('[data-testid=field-acceptOpinion] .el-form-item__error').waitFor()
     assert.equal((await api('GET', `/api/tasks/${taskId}`, 'handler1')).status, 200, 'the step is still open')
 
+    // Materials kept with the case: a PDF is taken, a file whose content is not what it says is refused.
+    await page.locator('[data-testid=case-records] .el-tabs__item', { hasText: '附件' }).click()
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n')
+    await page.locator('[data-testid=attachment-upload] input[type=file]').setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await page.locator('[data-testid=attachment]', { hasText: '申请书.pdf' }).waitFor()
+    await page.locator('[data-testid=case-records] .el-tabs__item', { hasText: '意见' }).click()
+    await page.locator('textarea[data-testid=comment-input], [data-testid=comment-input] textarea').fill('已电话联系申请人核对材料')
+    await page.locator('[data-testid=comment-send]').click()
+    await page.locator('[data-testid=comment]', { hasText: '已电话联系申请人核对材料' }).waitFor()
+
     await page.locator('[data-testid=field-accepted] .el-radio', { hasText: '是' }).click()
     await page.locator('[data-testid=field-acceptOpinion] textarea').fill('材料齐全，符合法定形式，予以受理')
     await page.locator('textarea[data-testid=complete-comment], [data-testid=complete-comment] textarea').fill('当场受理')
@@ -122,6 +132,9 @@ test('handler1 starts a case, claims its first step and completes it with its fo
     assert.equal(view.steps[1].activityId, 'Task_PreliminaryReview')
     const comments = (await api('GET', `/api/cases/${caseId}/comments`, 'handler1')).body
     assert.ok(comments.some((c) => c.message === '当场受理'))
+    assert.ok(comments.some((c) => c.message === '已电话联系申请人核对材料'))
+    const files = (await api('GET', `/api/cases/${caseId}/attachments`, 'handler1')).body
+    assert.deepEqual(files.map((f) => f.name), ['申请书.pdf'])
   })
 })
 
