@@ -5,7 +5,7 @@ const t: Translate = (key, named) => {
   const texts: Record<string, string> = {
     'duration.workdays': '{n} 个工作日',
     'duration.naturalDays': '{n} 个自然日',
-    'duration.hours': '{n} 小时',
+    'tasks.remaining.hours': '{n} 小时',
     'tasks.remaining.minutes': '{n} 分',
     'tasks.remaining.seconds': '{n} 秒',
     'tasks.remaining.left': '剩余 {time}',

@@ -43,16 +43,16 @@ export type Translate = (key: string, named: Record<string, unknown>, plural?: n
  * "1 个工作日 3 小时 12 分 05 秒": working days, hours, minutes and (so that it visibly counts)
  * seconds, leaving out leading zero units.
  */
-export function formatWorking(millis: number, dayMillis: number, calendar: string, t: Translate): string {
+export function formatWorking(millis: number, dayMillis: number, calendar: string, t: Translate, seconds = true): string {
   const parts = workingParts(millis, dayMillis)
   const said: string[] = []
   if (parts.days > 0) {
     const key = calendar === 'natural' ? 'duration.naturalDays' : 'duration.workdays'
     said.push(t(key, { n: parts.days }, parts.days))
   }
-  if (parts.days > 0 || parts.hours > 0) said.push(t('duration.hours', { n: parts.hours }, parts.hours))
+  if (parts.days > 0 || parts.hours > 0) said.push(t('tasks.remaining.hours', { n: parts.hours }, parts.hours))
   said.push(t('tasks.remaining.minutes', { n: parts.minutes }, parts.minutes))
-  said.push(t('tasks.remaining.seconds', { n: String(parts.seconds).padStart(2, '0') }, parts.seconds))
+  if (seconds) said.push(t('tasks.remaining.seconds', { n: String(parts.seconds).padStart(2, '0') }, parts.seconds))
   return said.join(' ')
 }
 
