@@ -88,6 +88,9 @@ test('handler1 starts a case, claims its first step and completes it with its fo
     await page.locator('[data-testid=start-power-info]').waitFor()
     await page.locator('[data-testid=start-applicant] input').fill('浏览器测试置业有限公司')
     await page.locator('[data-testid=start-phone] input').fill('0571-88888888')
+    await page
+      .locator('[data-testid=start-attachments] input[type=file]')
+      .setInputFiles({ name: '用地申请表.txt', mimeType: 'text/plain', buffer: Buffer.from('建设用地申请表\n') })
     await page.locator('[data-testid=start-submit]').click()
     const number = (await page.locator('[data-testid=started-case-number]').innerText()).trim()
     assert.match(number, /^XK-LAND-001-\d{4}-\d{6}$/)
@@ -134,7 +137,7 @@ test('handler1 starts a case, claims its first step and completes it with its fo
     assert.ok(comments.some((c) => c.message === '当场受理'))
     assert.ok(comments.some((c) => c.message === '已电话联系申请人核对材料'))
     const files = (await api('GET', `/api/cases/${caseId}/attachments`, 'handler1')).body
-    assert.deepEqual(files.map((f) => f.name), ['申请书.pdf'])
+    assert.deepEqual(files.map((f) => f.name).sort(), ['用地申请表.txt', '申请书.pdf'].sort())
   })
 })
 

@@ -23,11 +23,13 @@ class CaseworkController {
 	private final Cases cases;
 	private final CaseViews views;
 	private final HandlerTasks handlerTasks;
+	private final CaseRecords records;
 
-	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks) {
+	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks, CaseRecords records) {
 		this.cases = cases;
 		this.views = views;
 		this.handlerTasks = handlerTasks;
+		this.records = records;
 	}
 
 	@PostMapping("/api/cases")
@@ -43,8 +45,10 @@ class CaseworkController {
 					CaseViews.at(started.deadline()), CaseViews.at(started.warnAt())));
 	}
 
+	/** The applicant's personal data is shown only to those who work on the case (and supervisors, leaders). */
 	@GetMapping("/api/cases/{caseId}")
-	CaseViews.CaseView view(@PathVariable String caseId) {
+	CaseViews.CaseView view(@PathVariable String caseId, Authentication user) {
+		records.involved(caseId, user.getName(), WorkspaceController.seesAll(user));
 		return views.view(caseId);
 	}
 

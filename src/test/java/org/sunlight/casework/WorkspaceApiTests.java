@@ -208,6 +208,9 @@ class WorkspaceApiTests {
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andExpect(content().bytes(PDF));
 
+		mvc.perform(get("/api/cases/attachment-rules").with(httpBasic("handler1", "demo")))
+			.andExpect(jsonPath("$.maxBytes").value(4096))
+			.andExpect(jsonPath("$.contentTypes", hasItem("application/pdf")));
 		mvc.perform(upload("run.exe", "application/x-msdownload", new byte[] { 'M', 'Z' }))
 			.andExpect(status().isUnsupportedMediaType());
 		mvc.perform(upload("photo.pdf", "application/pdf", new byte[] { (byte) 0x89, 'P', 'N', 'G' }))
