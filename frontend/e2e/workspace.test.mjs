@@ -152,15 +152,16 @@ test("handler2 does not see handler1's claimed task, and a claim lost meanwhile 
     await page.locator('[data-testid=tasks-empty]').waitFor()
     await page.locator('input[data-testid=task-search], [data-testid=task-search] input').fill('')
 
-    // handler1 claims the other case while handler2 looks at it.
+    // handler2 opens the other case's step; handler1 claims it meanwhile: the page says who has it.
+    await row(page, open.body.caseNumber).locator('[data-testid=open]').click()
+    await page.locator('.title [data-testid=claim]').waitFor()
+    await page.evaluate(() => (window.__notReloaded = true))
     const other = (await api('GET', '/api/tasks?scope=candidate', 'handler1')).body.find((x) => x.caseId === open.body.caseId)
     assert.equal((await api('POST', `/api/tasks/${other.taskId}/claim`, 'handler1')).status, 204)
-    const target = row(page, open.body.caseNumber)
-    if ((await target.count()) > 0 && (await target.locator('[data-testid=claim]').count()) > 0) {
-      await target.locator('[data-testid=claim]').click().catch(() => undefined)
-      const message = page.locator('.task-conflict')
-      if (await message.count()) assert.match(await message.innerText(), /handler1/)
-    }
+    await page.locator('[data-testid=task-error]', { hasText: '该任务已由 handler1 签收办理' }).waitFor()
+    assert.equal(await page.evaluate(() => window.__notReloaded), true, 'the page was not reloaded')
+    await page.locator('[data-testid=task-error] .el-button').click()
+    await page.locator('[data-testid=task-table]').waitFor()
     await row(page, open.body.caseNumber).waitFor({ state: 'detached' })
 
     await page.goto(`/tasks/${claimed.taskId}`)

@@ -13,3 +13,9 @@ export function problemText(e: unknown, fallback: string): string {
 export function isStale(e: unknown): boolean {
   return e instanceof ApiError && (e.status === 409 || e.status === 404 || e.status === 403)
 }
+
+/** Who holds a task, when the server refused because someone else does. */
+export function holderOf(e: unknown): string | undefined {
+  const holder = e instanceof ApiError ? e.body?.holder : undefined
+  return typeof holder === 'string' ? holder : undefined
+}

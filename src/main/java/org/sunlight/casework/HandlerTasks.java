@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunlight.system.ConflictException;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -43,7 +43,7 @@ public class HandlerTasks {
 			return task;
 		}
 		if (task.getAssignee() != null) {
-			throw new AccessDeniedException("task " + taskId + " is claimed by " + task.getAssignee());
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.FORBIDDEN);
 		}
 		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user).count() == 0) {
 			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
@@ -58,7 +58,7 @@ public class HandlerTasks {
 			return;
 		}
 		if (task.getAssignee() != null) {
-			throw new ConflictException("task " + taskId + " is already claimed by " + task.getAssignee());
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.CONFLICT);
 		}
 		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user).count() == 0) {
 			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
@@ -79,7 +79,7 @@ public class HandlerTasks {
 	public void complete(String taskId, String user, Map<String, Object> variables, String comment) {
 		Task task = task(taskId);
 		if (task.getAssignee() != null && !user.equals(task.getAssignee())) {
-			throw new ConflictException("task " + taskId + " is now claimed by " + task.getAssignee());
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.CONFLICT);
 		}
 		if (!user.equals(task.getAssignee())) {
 			throw new AccessDeniedException("task " + taskId + " is not assigned to you; claim it first");

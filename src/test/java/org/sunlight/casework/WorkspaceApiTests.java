@@ -107,7 +107,7 @@ class WorkspaceApiTests {
 			.andExpect(status().isNoContent());
 		mvc.perform(get("/api/tasks/" + taskId).with(httpBasic("handler2", "demo")))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail", containsString("handler1")));
+			.andExpect(jsonPath("$.holder").value("handler1"));
 		mvc.perform(get("/api/tasks?scope=candidate").with(httpBasic("handler2", "demo")))
 			.andExpect(jsonPath("$[*].taskId", not(hasItem(taskId))));
 		mvc.perform(get("/api/tasks/" + taskId).with(httpBasic("supervisor", "demo")))
@@ -155,6 +155,7 @@ class WorkspaceApiTests {
 			.andExpect(status().isNoContent());
 		mvc.perform(post("/api/tasks/" + taskId + "/claim").with(httpBasic("handler1", "demo")))
 			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.holder").value("handler2"))
 			.andExpect(jsonPath("$.detail", containsString("handler2")));
 		mvc.perform(json(post("/api/tasks/" + taskId + "/complete"), "handler1", """
 				{"variables":{"accepted":true,"acceptOpinion":"予以受理"}}"""))
