@@ -205,6 +205,13 @@ test('a pause stops the countdown, is refused without a reason, and resume shows
       await page.locator('[data-testid=clock-panel][data-paused=false]').waitFor()
       const after = await page.locator('[data-testid=case-deadline]').innerText()
       assert.notEqual(after, before, 'resume shifts the deadline')
+
+      // An extension: the dialog says what the deadline would become; the request waits for the leader.
+      await page.locator('[data-testid=request-extension]').click()
+      await page.locator('[data-testid=extension-preview]').waitFor()
+      await page.locator('textarea[data-testid=extension-reason], [data-testid=extension-reason] textarea').fill('需组织专家论证')
+      await page.locator('[data-testid=extension-submit]').click()
+      await page.locator('[data-testid=extension-status]', { hasText: '待审批' }).waitFor()
     })
     const view = (await api('GET', `/api/cases/${claimed.caseId}`, 'handler1')).body
     assert.equal(view.clock.pauses[0].category, 'SUPPLEMENT')

@@ -111,6 +111,7 @@ export interface CaseView {
   applicantIdNumber: string | null
   applicantPhone: string | null
   startedBy: string
+  extension: Extension | null
   status: string
   startedAt: string
   endedAt: string | null
@@ -141,6 +142,11 @@ export interface Extension {
   requestedBy: string
   requestedAt: string
   status: 'REQUESTED' | 'APPROVED' | 'REJECTED'
+  decidedBy: string | null
+  decidedAt: string | null
+  note: string | null
+  oldDeadline: string | null
+  newDeadline: string | null
 }
 
 export interface Startable {

@@ -36,6 +36,8 @@ import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.ClockPause;
 import org.sunlight.supervision.ClockPauses;
 import org.sunlight.supervision.Clocks;
+import org.sunlight.supervision.Extension;
+import org.sunlight.supervision.Extensions;
 import org.sunlight.supervision.Lamp;
 import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
@@ -54,9 +56,11 @@ public class CaseViews {
 	private final Clocks clocks;
 	private final ClockPauses pauses;
 	private final WorkingTime workingTime;
+	private final Extensions extensions;
 
 	CaseViews(CaseStore cases, HistoryService history, TaskService tasks, PowerVersions powers, Clocks clocks,
-			ClockPauses pauses, WorkingTime workingTime) {
+			ClockPauses pauses, WorkingTime workingTime, Extensions extensions) {
+		this.extensions = extensions;
 		this.cases = cases;
 		this.history = history;
 		this.tasks = tasks;
@@ -70,7 +74,7 @@ public class CaseViews {
 			String applicantName, String status, OffsetDateTime startedAt, OffsetDateTime endedAt,
 			OffsetDateTime deadline, OffsetDateTime warnAt, Lamp lamp, CaseClockView.Clock clock, List<StepView> steps,
 			int powerVersion, String category, String department, String legalBasis, String calendar,
-			String timeLimit, String applicantIdNumber, String applicantPhone, String startedBy) {
+			String timeLimit, String applicantIdNumber, String applicantPhone, String startedBy, Extension extension) {
 	}
 
 	public record StepView(String taskId, String activityId, String name, String assignee, OffsetDateTime startedAt,
@@ -130,7 +134,7 @@ public class CaseViews {
 				ended ? Lamp.DONE : clock.lamp(), clock.clock(), steps, row.powerVersion(),
 				power.map(PowerDescription::category).orElse(null), power.map(PowerDescription::department).orElse(null),
 				power.map(PowerDescription::legalBasis).orElse(null), schedule.calendar(), schedule.timeLimit(),
-				row.applicantIdNumber(), row.applicantPhone(), row.startedBy());
+				row.applicantIdNumber(), row.applicantPhone(), row.startedBy(), extensions.ofCase(caseId).orElse(null));
 	}
 
 	private static String stepLimit(Optional<PowerDescription> power, String activityId) {

@@ -45,7 +45,7 @@ class TaskStream implements SmartLifecycle {
 	private volatile boolean running = true;
 	private long lastHeartbeat = System.currentTimeMillis();
 
-	TaskStream(CaseViews views, @Value("${sunlight.tasks.stream-poll-millis:1000}") long pollMillis) {
+	TaskStream(CaseViews views, @Value("${sunlight.tasks.stream-poll-millis:2000}") long pollMillis) {
 		this.views = views;
 		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
 	}

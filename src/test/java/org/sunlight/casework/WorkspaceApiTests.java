@@ -165,6 +165,22 @@ class WorkspaceApiTests {
 	}
 
 	@Test
+	void theCaseViewCarriesItsPowerAndItsExtensionRequest() throws Exception {
+		mvc.perform(json(post("/api/cases/" + caseId + "/extensions"), "handler1",
+				"{\"amount\":\"P5D\",\"reason\":\"需组织专家论证\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/cases/" + caseId).with(httpBasic("handler1", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.legalBasis", containsString("土地管理法")))
+			.andExpect(jsonPath("$.powerVersion").value(1))
+			.andExpect(jsonPath("$.startedBy").value("handler1"))
+			.andExpect(jsonPath("$.timeLimit").value("P10D"))
+			.andExpect(jsonPath("$.steps[0].timeLimit").value("P1D"))
+			.andExpect(jsonPath("$.extension.status").value("REQUESTED"))
+			.andExpect(jsonPath("$.extension.amount").value("P5D"));
+	}
+
+	@Test
 	void commentsAreKeptWithTheCase() throws Exception {
 		mvc.perform(json(post("/api/cases/" + caseId + "/comments"), "handler1",
 				"{\"message\":\"申请人电话确认材料已补齐\",\"taskId\":\"" + taskId + "\"}"))
