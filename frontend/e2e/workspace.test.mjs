@@ -239,6 +239,7 @@ test('a task that turns red changes its lamp without a reload, and the red badge
       await row(page, claimed.caseNumber).locator('[data-testid=lamp][data-lamp=RED]').waitFor({ timeout: 15_000 })
       assert.equal(await page.evaluate(() => window.__notReloaded), true, 'the page was not reloaded')
       await page.waitForFunction(() => Number(document.querySelector('[data-testid=red-badge]')?.getAttribute('data-red')) > 0)
+      await page.locator('.lamp-notice-red', { hasText: claimed.caseNumber }).first().waitFor()
     })
   } finally {
     await resetClock()

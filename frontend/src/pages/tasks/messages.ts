@@ -9,6 +9,9 @@ export const zhCN = {
     redTitle: '已超时的待办',
     live: '实时',
     offline: '实时连接中断，正在重连…',
+    turnedYELLOW: '待办亮黄灯：即将到期',
+    turnedRED: '待办亮红灯：已超时',
+    orderArrived: '收到督办',
   },
   lamp: {
     GREEN: '绿灯',
@@ -241,6 +244,9 @@ export const en: typeof zhCN = {
     redTitle: 'Overdue tasks',
     live: 'Live',
     offline: 'Live connection lost, reconnecting…',
+    turnedYELLOW: 'Yellow: a task is nearly due',
+    turnedRED: 'Red: a task is overdue',
+    orderArrived: 'Supervision order received',
   },
   lamp: {
     GREEN: 'Green',
