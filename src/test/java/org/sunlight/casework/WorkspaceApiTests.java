@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -63,6 +64,9 @@ class WorkspaceApiTests {
 
 	@Autowired
 	TaskStream stream;
+
+	@Autowired
+	IdentityService identity;
 
 	String caseId;
 
@@ -257,6 +261,34 @@ class WorkspaceApiTests {
 		mvc.perform(json(post("/api/cases"), "handler1",
 				"{\"powerCode\":\"SYS-SUPERVISION-ORDER\",\"applicant\":{\"name\":\"张三\"}}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aHandlerOutsideThePostNeitherStartsNorReadsTheCase() throws Exception {
+		identity.deleteMembership("handler2", "land-acceptance-window");
+		try {
+			mvc.perform(get("/api/cases/startable").with(httpBasic("handler2", "demo")))
+				.andExpect(jsonPath("$[*].code", not(hasItem("XK-LAND-001"))));
+			mvc.perform(json(post("/api/cases"), "handler2", "{\"powerCode\":\"XK-LAND-001\",\"applicant\":{\"name\":\"张三\"}}"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail", containsString("land-acceptance-window")));
+			mvc.perform(get("/api/tasks/" + taskId).with(httpBasic("handler2", "demo"))).andExpect(status().isForbidden());
+			mvc.perform(get("/api/cases/" + caseId).with(httpBasic("handler2", "demo"))).andExpect(status().isForbidden());
+			mvc.perform(get("/api/cases/" + caseId + "/comments").with(httpBasic("handler2", "demo")))
+				.andExpect(status().isForbidden());
+			mvc.perform(get("/api/cases/" + caseId + "/attachments").with(httpBasic("handler2", "demo")))
+				.andExpect(status().isForbidden());
+			mvc.perform(json(post("/api/cases/" + caseId + "/comments"), "handler2", "{\"message\":\"x\"}"))
+				.andExpect(status().isForbidden());
+			mvc.perform(post("/api/tasks/" + taskId + "/claim").with(httpBasic("handler2", "demo")))
+				.andExpect(status().isForbidden());
+			mvc.perform(get("/api/tasks").with(httpBasic("handler2", "demo")))
+				.andExpect(jsonPath("$[*].taskId", not(hasItem(taskId))));
+			assertThat(tasks.getProcessInstanceComments(caseId)).isEmpty();
+		}
+		finally {
+			identity.createMembership("handler2", "land-acceptance-window");
+		}
 	}
 
 	@Test
