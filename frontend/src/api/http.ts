@@ -6,14 +6,17 @@ export class ApiError extends Error {
   readonly title: string
   readonly detail: string | undefined
   readonly problems: unknown[] | undefined
+  /** The whole problem body, for members a module adds (e.g. `errors` of a form). */
+  readonly body: Record<string, unknown> | undefined
 
-  constructor(status: number, title: string, detail?: string, problems?: unknown[]) {
+  constructor(status: number, title: string, detail?: string, problems?: unknown[], body?: Record<string, unknown>) {
     super(detail ?? title)
     this.name = 'ApiError'
     this.status = status
     this.title = title
     this.detail = detail
     this.problems = problems
+    this.body = body
   }
 }
 
@@ -29,7 +32,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler) {
 }
 
 export interface RequestOptions {
-  /** Sent as JSON unless it is a string or URLSearchParams. */
+  /** Sent as JSON unless it is a string, URLSearchParams or a Blob (a file). */
   body?: unknown
   query?: Record<string, string | number | boolean | undefined>
   /** `json` (default), `text`, or `none` for 204 answers. */
@@ -70,10 +73,12 @@ async function problemOf(response: Response): Promise<ApiError> {
   let title = response.statusText || `HTTP ${response.status}`
   let detail: string | undefined
   let problems: unknown[] | undefined
+  let whole: Record<string, unknown> | undefined
   const type = response.headers.get('Content-Type') ?? ''
   if (type.includes('json')) {
     try {
       const body = (await response.json()) as { title?: string; detail?: string; problems?: unknown[] }
+      whole = body as Record<string, unknown>
       title = body.title ?? title
       detail = body.detail
       problems = body.problems
@@ -81,7 +86,7 @@ async function problemOf(response: Response): Promise<ApiError> {
       // a broken problem body still leaves the status to go by
     }
   }
-  return new ApiError(response.status, title, detail, problems)
+  return new ApiError(response.status, title, detail, problems, whole)
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -90,7 +95,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   headers.Accept = expect === 'text' ? 'application/xml, text/plain, */*' : 'application/json, application/problem+json'
 
   let body: BodyInit | undefined
-  if (options.body instanceof URLSearchParams) {
+  if (typeof Blob !== 'undefined' && options.body instanceof Blob) {
+    // A file goes as it is, its kind in Content-Type (the server checks both).
+    body = options.body
+    headers['Content-Type'] = options.body.type || 'application/octet-stream'
+  } else if (options.body instanceof URLSearchParams) {
     body = options.body
     headers['Content-Type'] = 'application/x-www-form-urlencoded;charset=UTF-8'
   } else if (typeof options.body === 'string') {

@@ -26,6 +26,7 @@ export class Flowchart {
   private readonly resizeObserver: ResizeObserver | undefined
   private selected: string | null = null
   private riskLevels: Record<string, number> = {}
+  private markers: Record<string, string> = {}
 
   constructor(container: HTMLElement, options: FlowchartOptions = {}) {
     this.viewer = new NavigatedViewer({ container, moddleExtensions: { sl, camunda } })
@@ -56,6 +57,7 @@ export class Flowchart {
     const { warnings } = await this.viewer.importXML(xml)
     this.fit()
     this.applyRiskMarkers()
+    this.applyMarkers()
     if (this.selected) this.select(this.selected, false)
     return warnings.map((w: unknown) => String((w as { message?: string }).message ?? w))
   }
@@ -87,6 +89,24 @@ export class Flowchart {
     }
     for (const [id, level] of Object.entries(this.riskLevels)) {
       if (this.registry.get(id) && level >= 1 && level <= 3) this.canvas.addMarker(id, `sl-risk-${level}`)
+    }
+  }
+
+  /**
+   * Adds one CSS class per element (for example `sl-lamp-red` on a case's current step); the
+   * previous set is removed first.
+   */
+  setMarkers(markers: Record<string, string>) {
+    for (const [id, marker] of Object.entries(this.markers)) {
+      if (this.registry.get(id)) this.canvas.removeMarker(id, marker)
+    }
+    this.markers = markers
+    this.applyMarkers()
+  }
+
+  private applyMarkers() {
+    for (const [id, marker] of Object.entries(this.markers)) {
+      if (this.registry.get(id)) this.canvas.addMarker(id, marker)
     }
   }
 

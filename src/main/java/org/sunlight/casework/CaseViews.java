@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
+import org.sunlight.calendar.BusinessHours;
 import org.sunlight.calendar.Pause;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.casework.internal.CaseStore;
@@ -35,12 +36,18 @@ import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.ClockPause;
 import org.sunlight.supervision.ClockPauses;
 import org.sunlight.supervision.Clocks;
+import org.sunlight.supervision.Extension;
+import org.sunlight.supervision.Extensions;
 import org.sunlight.supervision.Lamp;
+import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
 
 /** The case view with its timeline, and the handlers' task lists with lamps and remaining time. */
 @Service
 public class CaseViews {
+
+	/** The case variable by which a case carries its own step limit (a supervision order's reply limit). */
+	static final String STEP_LIMIT_VARIABLE = "slStepLimit";
 
 	private final CaseStore cases;
 	private final HistoryService history;
@@ -49,9 +56,11 @@ public class CaseViews {
 	private final Clocks clocks;
 	private final ClockPauses pauses;
 	private final WorkingTime workingTime;
+	private final Extensions extensions;
 
 	CaseViews(CaseStore cases, HistoryService history, TaskService tasks, PowerVersions powers, Clocks clocks,
-			ClockPauses pauses, WorkingTime workingTime) {
+			ClockPauses pauses, WorkingTime workingTime, Extensions extensions) {
+		this.extensions = extensions;
 		this.cases = cases;
 		this.history = history;
 		this.tasks = tasks;
@@ -63,18 +72,27 @@ public class CaseViews {
 
 	public record CaseView(String caseId, String caseNumber, String powerCode, String powerName, String title,
 			String applicantName, String status, OffsetDateTime startedAt, OffsetDateTime endedAt,
-			OffsetDateTime deadline, OffsetDateTime warnAt, Lamp lamp, CaseClockView.Clock clock, List<StepView> steps) {
+			OffsetDateTime deadline, OffsetDateTime warnAt, Lamp lamp, CaseClockView.Clock clock, List<StepView> steps,
+			int powerVersion, String category, String department, String legalBasis, String calendar,
+			String timeLimit, String applicantIdNumber, String applicantPhone, String startedBy, Extension extension) {
 	}
 
 	public record StepView(String taskId, String activityId, String name, String assignee, OffsetDateTime startedAt,
 			OffsetDateTime endedAt, OffsetDateTime warnAt, OffsetDateTime deadline, Lamp lamp, boolean late,
-			Duration elapsed) {
+			Duration elapsed, String timeLimit) {
 	}
 
+	/**
+	 * An open task with its lamp. {@code remaining} is working time on the power's calendar;
+	 * {@code running} says whether that time is passing now (a working hour, clock not paused), and
+	 * {@code dayLength} how much working time makes a day, so a client can count down between reads.
+	 */
 	public record TaskView(String taskId, String caseId, String caseNumber, String powerCode, String powerName,
 			String name, String assignee, List<String> candidateGroups, OffsetDateTime createdAt,
 			OffsetDateTime warnAt, OffsetDateTime deadline, Lamp lamp,
-			@JsonSerialize(using = SignedDurationSerializer.class) Duration remaining, String supervisor) {
+			@JsonSerialize(using = SignedDurationSerializer.class) Duration remaining, String supervisor,
+			String activityId, String applicantName, String title, String calendar, boolean running,
+			Duration dayLength, boolean order) {
 	}
 
 	/** Which tasks a list shows. */
@@ -92,23 +110,41 @@ public class CaseViews {
 		CaseClockView clock = CaseClockView.of(schedule, casePauses, now);
 		boolean ended = instance.getEndTime() != null;
 		List<Pause> paused = casePauses.stream().map(p -> new Pause(p.from(), p.to())).toList();
+		Optional<PowerDescription> power = powers.describe(instance.getProcessDefinitionId());
+		Object ownLimit = history.createHistoricVariableInstanceQuery()
+			.processInstanceId(caseId)
+			.variableName(STEP_LIMIT_VARIABLE)
+			.list()
+			.stream()
+			.map(v -> v.getValue())
+			.findFirst()
+			.orElse(null);
 		List<StepView> steps = history.createHistoricTaskInstanceQuery()
 			.processInstanceId(caseId)
 			.orderByHistoricActivityInstanceStartTime()
 			.asc()
 			.list()
 			.stream()
-			.map(task -> step(task, paused, clock.clock().paused(), schedule.calendar(), now))
+			.map(task -> step(task, paused, clock.clock().paused(), schedule.calendar(), now,
+					ownLimit instanceof String own ? own : stepLimit(power, task.getTaskDefinitionKey())))
 			.toList();
-		Optional<PowerDescription> power = powers.describe(instance.getProcessDefinitionId());
 		return new CaseView(caseId, row.caseNumber(), row.powerCode(), power.map(PowerDescription::name).orElse(null),
 				row.title(), row.applicantName(), instance.getState(), at(instance.getStartTime().toInstant()),
 				ended ? at(instance.getEndTime().toInstant()) : null, clock.deadline(), clock.warnAt(),
-				ended ? Lamp.DONE : clock.lamp(), clock.clock(), steps);
+				ended ? Lamp.DONE : clock.lamp(), clock.clock(), steps, row.powerVersion(),
+				power.map(PowerDescription::category).orElse(null), power.map(PowerDescription::department).orElse(null),
+				power.map(PowerDescription::legalBasis).orElse(null), schedule.calendar(), schedule.timeLimit(),
+				row.applicantIdNumber(), row.applicantPhone(), row.startedBy(), extensions.ofCase(caseId).orElse(null));
+	}
+
+	private static String stepLimit(Optional<PowerDescription> power, String activityId) {
+		return power.flatMap(p -> p.steps().stream().filter(s -> s.id().equals(activityId)).findFirst())
+			.map(PowerDescription.Step::timeLimit)
+			.orElse(null);
 	}
 
 	private StepView step(HistoricTaskInstance task, List<Pause> paused, boolean casePaused, String calendar,
-			Instant now) {
+			Instant now, String timeLimit) {
 		Instant start = task.getStartTime().toInstant();
 		Instant end = task.getEndTime() == null ? null : task.getEndTime().toInstant();
 		Instant warnAt = task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant();
@@ -118,7 +154,7 @@ public class CaseViews {
 		return new StepView(end == null ? task.getId() : null, task.getTaskDefinitionKey(), task.getName(),
 				task.getAssignee(), at(start), end == null ? null : at(end), warnAt == null ? null : at(warnAt),
 				deadline == null ? null : at(deadline), Lamp.of(now, warnAt, deadline, casePaused, end != null), late,
-				elapsed);
+				elapsed, timeLimit);
 	}
 
 	public List<TaskView> tasks(Scope scope, Lamp lamp, String user, boolean seesAll) {
@@ -161,12 +197,39 @@ public class CaseViews {
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
 			.map(IdentityLink::getGroupId)
 			.toList();
+		// Working time passes now when a minute from now holds some of it.
+		boolean running = !paused && deadline != null
+				&& !workingTime.workingTimeBetween(now, now.plusSeconds(60), List.of(), calendar).isZero();
+		String powerCode = row == null ? power.map(PowerDescription::code).orElse(null) : row.powerCode();
 		return new TaskView(task.getId(), task.getProcessInstanceId(), row == null ? null : row.caseNumber(),
-				row == null ? power.map(PowerDescription::code).orElse(null) : row.powerCode(),
-				power.map(PowerDescription::name).orElse(null), task.getName(), task.getAssignee(), groups,
+				powerCode, power.map(PowerDescription::name).orElse(null), task.getName(), task.getAssignee(), groups,
 				at(task.getCreateTime().toInstant()), warnAt == null ? null : at(warnAt),
 				deadline == null ? null : at(deadline), Lamp.of(now, warnAt, deadline, paused, false), remaining,
-				supervisor);
+				supervisor, task.getTaskDefinitionKey(), row == null ? null : row.applicantName(),
+				row == null ? null : row.title(), calendar, running, dayLength(calendar),
+				SupervisionOrders.ORDER_POWER.equals(powerCode));
+	}
+
+	/** The working time of one day: the business hours on working days, 24 hours on natural days. */
+	Duration dayLength(String calendar) {
+		if ("natural".equals(calendar)) {
+			return Duration.ofDays(1);
+		}
+		return workingTime.calendar()
+			.hours()
+			.spans()
+			.stream()
+			.map(BusinessHours.Span::length)
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	/** One open task as its lists show it, or empty when it is not open. */
+	public Optional<TaskView> task(String taskId) {
+		Task task = query().taskId(taskId).singleResult();
+		if (task == null) {
+			return Optional.empty();
+		}
+		return Optional.of(task(task, cases.find(task.getProcessInstanceId()).orElse(null), now()));
 	}
 
 	private TaskQuery query() {

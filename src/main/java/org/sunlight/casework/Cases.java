@@ -3,22 +3,32 @@ package org.sunlight.casework;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.casework.internal.CaseStore;
 import org.sunlight.casework.internal.CaseStore.CaseRow;
+import org.sunlight.catalog.Catalog;
+import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersion;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.Clocks;
+import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
 
 /** Starting cases: a readable case number, a query code for the applicant, the power's latest version. */
@@ -33,15 +43,60 @@ public class Cases {
 	private final PowerVersions powers;
 	private final RuntimeService runtime;
 	private final Clocks clocks;
+	private final Catalog catalog;
+	private final IdentityService identity;
+	private final TaskForms forms;
 	private final AuditTrail audit;
 	private final SecureRandom random = new SecureRandom();
 
-	Cases(CaseStore store, PowerVersions powers, RuntimeService runtime, Clocks clocks, AuditTrail audit) {
+	Cases(CaseStore store, PowerVersions powers, RuntimeService runtime, Clocks clocks, Catalog catalog,
+			IdentityService identity, TaskForms forms, AuditTrail audit) {
 		this.audit = audit;
 		this.store = store;
 		this.powers = powers;
 		this.runtime = runtime;
 		this.clocks = clocks;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.forms = forms;
+	}
+
+	/** A power the user may start a case of: its accepting post is one of the user's posts. */
+	public record Startable(String code, String name, String category, String department, String legalBasis,
+			String statutoryLimit, String promisedLimit, String calendar, String acceptingStep,
+			List<String> acceptingPosts, List<TaskForms.Field> fields) {
+	}
+
+	public List<Startable> startable(String user) {
+		Set<String> posts = posts(user);
+		List<Startable> found = new ArrayList<>();
+		for (Catalog.PowerEntry entry : catalog.powers(false)) {
+			if (SupervisionOrders.ORDER_POWER.equals(entry.code())) {
+				continue;
+			}
+			powers.latest(entry.code()).ifPresent(version -> powers.describe(version.processDefinitionId())
+				.filter(power -> accepts(power, user, posts))
+				.ifPresent(power -> {
+					PowerDescription.Step first = power.steps().get(0);
+					found.add(new Startable(power.code(), power.name(), power.category(), power.department(),
+							power.legalBasis(), power.statutoryLimit(), power.promisedLimit(), power.calendar(),
+							first.name(), first.candidateGroups(), forms.startFields(version.processDefinitionId())));
+				}));
+		}
+		return found;
+	}
+
+	/** The first step of a power is its acceptance (受理); whoever may take it may start a case. */
+	private static boolean accepts(PowerDescription power, String user, Set<String> posts) {
+		if (power.steps().isEmpty()) {
+			return false;
+		}
+		PowerDescription.Step first = power.steps().get(0);
+		return user.equals(first.assignee()) || first.candidateGroups().stream().anyMatch(posts::contains);
+	}
+
+	private Set<String> posts(String user) {
+		return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).collect(Collectors.toSet());
 	}
 
 	/** What the handler gives the applicant: the case number and the query code. */
@@ -53,9 +108,18 @@ public class Cases {
 			String title, Map<String, Object> variables, String by) {
 		require(powerCode, "powerCode");
 		require(applicantName, "applicant.name");
-		Map<String, Object> processVariables = new HashMap<>(checked(variables));
 		PowerVersion power = powers.latest(powerCode.trim())
 			.orElseThrow(() -> new NotFoundException("no power with code " + powerCode));
+		PowerDescription description = powers.describe(power.processDefinitionId())
+			.orElseThrow(() -> new NotFoundException("no power with code " + powerCode));
+		if (SupervisionOrders.ORDER_POWER.equals(power.powerCode()) || !accepts(description, by, posts(by))) {
+			throw new AccessDeniedException("only the accepting post of " + power.powerCode() + " ("
+					+ (description.steps().isEmpty() ? "none" : String.join(", ", description.steps().get(0).candidateGroups()))
+					+ ") starts its cases");
+		}
+		List<TaskForms.Field> startFields = forms.startFields(power.processDefinitionId());
+		Map<String, Object> processVariables = new HashMap<>(
+				startFields.isEmpty() ? checked(variables) : TaskForms.check(startFields, variables));
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		int year = now.atZone(ZONE).getYear();
 		String caseNumber = power.powerCode() + "-" + year + "-"

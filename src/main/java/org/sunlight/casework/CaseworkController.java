@@ -23,14 +23,17 @@ class CaseworkController {
 	private final Cases cases;
 	private final CaseViews views;
 	private final HandlerTasks handlerTasks;
+	private final CaseRecords records;
 
 	private final CaseAccess access;
 
-	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks, CaseAccess access) {
+	CaseworkController(Cases cases, CaseViews views, HandlerTasks handlerTasks, CaseRecords records,
+			CaseAccess access) {
 		this.access = access;
 		this.cases = cases;
 		this.views = views;
 		this.handlerTasks = handlerTasks;
+		this.records = records;
 	}
 
 	@PostMapping("/api/cases")
@@ -46,6 +49,7 @@ class CaseworkController {
 					CaseViews.at(started.deadline()), CaseViews.at(started.warnAt())));
 	}
 
+	/** The applicant's personal data is shown only to those who work on the case (and supervisors, leaders). */
 	@GetMapping("/api/cases/{caseId}")
 	CaseViews.CaseView view(@PathVariable String caseId, Authentication user) {
 		access.requireReadable(caseId, user);

@@ -1,19 +1,19 @@
 package org.sunlight.casework;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
-import org.sunlight.system.ConflictException;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -26,13 +26,34 @@ public class HandlerTasks {
 	private final TaskService tasks;
 	private final FormService forms;
 	private final IdentityService identity;
+	private final TaskForms taskForms;
 	private final AuditTrail audit;
 
-	HandlerTasks(TaskService tasks, FormService forms, IdentityService identity, AuditTrail audit) {
+	HandlerTasks(TaskService tasks, FormService forms, IdentityService identity, TaskForms taskForms,
+			AuditTrail audit) {
 		this.audit = audit;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.identity = identity;
+		this.taskForms = taskForms;
+	}
+
+	/**
+	 * Who may read a task: its assignee, a member of its posts while nobody holds it, and those who
+	 * see every task (supervisors, leaders). Anyone else is refused, naming who holds it.
+	 */
+	public Task readable(String taskId, String user, boolean seesAll) {
+		Task task = task(taskId);
+		if (seesAll || user.equals(task.getAssignee())) {
+			return task;
+		}
+		if (task.getAssignee() != null) {
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.FORBIDDEN);
+		}
+		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user).count() == 0) {
+			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
+		}
+		return task;
 	}
 
 	@Transactional
@@ -42,7 +63,7 @@ public class HandlerTasks {
 			return;
 		}
 		if (task.getAssignee() != null) {
-			throw new ConflictException("task " + taskId + " is already claimed by " + task.getAssignee());
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.CONFLICT);
 		}
 		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(user).count() == 0) {
 			throw new AccessDeniedException("task " + taskId + " is not offered to you or your posts");
@@ -64,13 +85,19 @@ public class HandlerTasks {
 	@Transactional
 	public void complete(String taskId, String user, Map<String, Object> variables, String comment) {
 		Task task = task(taskId);
+		if (task.getAssignee() != null && !user.equals(task.getAssignee())) {
+			throw new TaskHeldException(taskId, task.getAssignee(), HttpStatus.CONFLICT);
+		}
 		if (!user.equals(task.getAssignee())) {
 			throw new AccessDeniedException("task " + taskId + " is not assigned to you; claim it first");
 		}
-		Map<String, Object> values = Cases.checked(variables);
 		if (comment != null && comment.length() > 4000) {
 			throw new IllegalArgumentException("comment is longer than 4000 characters");
 		}
+		boolean hasForm = taskForms.hasForm(taskId);
+		// A form's fields are checked here, all at once, with a 422 naming each; without one the
+		// plain-variable rules of starting a case apply.
+		Map<String, Object> values = hasForm ? taskForms.check(taskId, variables) : Cases.checked(variables);
 		if (comment != null && !comment.isBlank()) {
 			identity.setAuthenticatedUserId(user);
 			try {
@@ -81,14 +108,13 @@ public class HandlerTasks {
 			}
 		}
 		audit.record(AuditAction.TASK_COMPLETED, user, "task", taskId, facts(task));
-		TaskFormData form = forms.getTaskFormData(taskId);
-		if (form != null && !form.getFormFields().isEmpty()) {
+		if (hasForm) {
 			try {
-				// The form's own constraints (required, types) apply to what the handler sends.
+				// The engine applies the form's constraints again, including custom validators.
 				forms.submitTaskForm(taskId, values);
 			}
 			catch (FormException ex) {
-				throw new IllegalArgumentException("the form is not valid: " + ex.getMessage());
+				throw new FormInvalidException(List.of(new TaskForms.FieldError(null, "INVALID", ex.getMessage(), null)));
 			}
 		}
 		else {

@@ -107,4 +107,18 @@ public class SupervisionOrders {
 				instruction.trim(), replyWithin.trim(), by, now, reply.getDueDate().toInstant());
 	}
 
+	/**
+	 * Every order issued, newest first, as recorded when it was issued ({@code taskId} and
+	 * {@code deadline} belong to the running reply and are left out here).
+	 */
+	public List<SupervisionOrder> recorded() {
+		return jdbc.query("""
+				select id, escalation_id, case_id, order_case_id, instruction, reply_within, issued_by, issued_at
+				from sl_supervision_order order by issued_at desc""",
+				(rs, row) -> new SupervisionOrder(rs.getString("id"), rs.getString("escalation_id"),
+						rs.getString("case_id"), rs.getString("order_case_id"), null, rs.getString("instruction"),
+						rs.getString("reply_within"), rs.getString("issued_by"),
+						rs.getTimestamp("issued_at").toInstant(), null));
+	}
+
 }

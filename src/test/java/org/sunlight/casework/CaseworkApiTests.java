@@ -120,13 +120,15 @@ class CaseworkApiTests {
 			.andExpect(jsonPath("$.detail").value(containsString("handler1")));
 		mvc.perform(json(post("/api/tasks/" + taskId + "/complete"), "handler2",
 				"{\"variables\":{\"accepted\":true,\"acceptOpinion\":\"材料齐全\"}}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("handler1")));
 		mvc.perform(post("/api/tasks/" + taskId + "/unclaim").with(httpBasic("handler2", "demo")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("only the assignee")));
 		mvc.perform(json(post("/api/tasks/" + taskId + "/complete"), "handler1", "{\"variables\":{\"accepted\":true}}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("acceptOpinion")));
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors[0].field").value("acceptOpinion"))
+			.andExpect(jsonPath("$.errors[0].code").value("REQUIRED"));
 		assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
 		mvc.perform(json(post("/api/tasks/" + taskId + "/complete"), "handler1",
