@@ -2,6 +2,7 @@
 // (SUNLIGHT_BASE_URL, default http://localhost:8080). The tests never start a server.
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 
 export const baseUrl = (process.env.SUNLIGHT_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '')
@@ -77,3 +78,43 @@ export async function signIn(page, username, password = 'demo', path = '/catalog
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   await page.locator('[data-testid=current-user]').waitFor()
 }
+
+// The JSON API and the browser IT's test-only engine clock (absent from a plain java -jar server).
+/** The JSON API as a client with HTTP Basic (no CSRF token needed). */
+export async function api(method, path, user, body, password = 'demo') {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+      Accept: 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : undefined }
+}
+
+export async function setClock(at) {
+  const response = await fetch(`${baseUrl}/test-support/clock?at=${encodeURIComponent(at)}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
+  })
+  return response.ok
+}
+
+export async function resetClock() {
+  await fetch(`${baseUrl}/test-support/clock`, {
+    method: 'DELETE',
+    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
+  }).catch(() => undefined)
+}
+
+export async function runDueTimers() {
+  const response = await fetch(`${baseUrl}/test-support/jobs/due`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
+  })
+  assert.ok(response.ok, 'the due timers ran')
+}
+

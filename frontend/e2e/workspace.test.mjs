@@ -3,48 +3,10 @@
 // against a server without it (java -jar) they skip and say why.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { baseUrl, launchBrowser, signIn, withPage } from './support.mjs'
+import { api, launchBrowser, resetClock, runDueTimers, setClock, signIn, withPage } from './support.mjs'
 
 let browser
 let clockAvailable = false
-
-/** The JSON API as a client with HTTP Basic (no CSRF token needed). */
-async function api(method, path, user, body) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`,
-      Accept: 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
-}
-
-async function setClock(at) {
-  const response = await fetch(`${baseUrl}/test-support/clock?at=${encodeURIComponent(at)}`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
-  })
-  return response.ok
-}
-
-async function resetClock() {
-  await fetch(`${baseUrl}/test-support/clock`, {
-    method: 'DELETE',
-    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
-  }).catch(() => undefined)
-}
-
-async function runDueTimers() {
-  const response = await fetch(`${baseUrl}/test-support/jobs/due`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` },
-  })
-  assert.ok(response.ok, 'the due timers ran')
-}
 
 /** A land-use case started and its acceptance step claimed by handler1, through the API. */
 async function claimedCase(applicant) {
