@@ -34,6 +34,7 @@ class TaskStream implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskStream.class);
 	private static final long HEARTBEAT_MILLIS = 20_000;
+	private static final long STREAM_MILLIS = 30 * 60_000;
 
 	private final CaseViews views;
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -72,7 +73,9 @@ class TaskStream implements SmartLifecycle {
 	}
 
 	SseEmitter subscribe(String user) throws IOException {
-		SseEmitter emitter = new SseEmitter(0L);
+		// Ends after a while: a browser that went away without a word is forgotten, and the
+		// EventSource of one still there reconnects by itself.
+		SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
 		Listener listener = new Listener(emitter, user);
 		List<CaseViews.TaskView> now = mine(user);
 		listener.seen = seen(now);
@@ -102,7 +105,10 @@ class TaskStream implements SmartLifecycle {
 					}
 				}
 				catch (IOException | IllegalStateException ex) {
+					// The browser went away: end the request too, or it would stay open (and hold up a
+					// graceful shutdown) until the stream's timeout.
 					listeners.remove(listener);
+					end(listener, ex);
 				}
 			}
 			if (heartbeat) {
@@ -136,6 +142,15 @@ class TaskStream implements SmartLifecycle {
 		}
 	}
 
+	private static void end(Listener listener, Exception cause) {
+		try {
+			listener.emitter.completeWithError(cause);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Task stream of {} was already closed: {}", listener.user, ex.getMessage());
+		}
+	}
+
 	private List<CaseViews.TaskView> mine(String user) {
 		return views.tasks(CaseViews.Scope.ALL, null, user, false);
 	}
@@ -160,8 +175,23 @@ class TaskStream implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		// Lets a poll that is writing finish, so that no response is left half-written and open.
+		poller.shutdown();
+		try {
+			poller.awaitTermination(2, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		poller.shutdownNow();
-		listeners.forEach(l -> l.emitter.complete());
+		for (Listener listener : listeners) {
+			try {
+				listener.emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				log.debug("Task stream of {} ended badly: {}", listener.user, ex.getMessage());
+			}
+		}
 		listeners.clear();
 	}
 

@@ -39,7 +39,9 @@ import org.sunlight.support.RealServices;
  * CI requires them ({@code -Dsunlight.require.browser=true}). Time-dependent browser tests move the
  * engine clock through {@link EngineClock}, which exists only in this test's server.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The browsers are gone when this server stops: a graceful shutdown would only wait (up to 30 s)
+// for event streams whose readers left without a word.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.shutdown=immediate")
 @Import(CatalogBrowserIT.EngineClock.class)
 class CatalogBrowserIT {
 
