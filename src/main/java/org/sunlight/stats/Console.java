@@ -58,11 +58,27 @@ public class Console {
 
 	public Board board(Set<String> departments) {
 		Instant now = now();
-		List<LampCount> stepsByDepartment = store.openSteps("department", departments, now);
-		List<LampCount> casesByDepartment = store.openCases("department", departments, now);
-		return new Board(now.atZone(ZONE).toOffsetDateTime(), sum("steps", stepsByDepartment),
-				sum("cases", casesByDepartment), stepsByDepartment, store.openSteps("power_code", departments, now),
-				casesByDepartment, store.openCases("power_code", departments, now));
+		List<LampCount> steps = store.openSteps(departments, now);
+		List<LampCount> cases = store.openCases(departments, now);
+		return new Board(now.atZone(ZONE).toOffsetDateTime(), sum("steps", steps), sum("cases", cases),
+				byDepartment(steps), byPower(steps), byDepartment(cases), byPower(cases));
+	}
+
+	/** The store keys counts by department and power ({@code department TAB power}). */
+	private static List<LampCount> byDepartment(List<LampCount> counts) {
+		Map<String, List<LampCount>> groups = new java.util.TreeMap<>();
+		counts.forEach(c -> groups.computeIfAbsent(c.key().split("\t", 2)[0], k -> new ArrayList<>()).add(c));
+		return groups.entrySet().stream().map(e -> sum(e.getKey(), e.getValue())).toList();
+	}
+
+	private static List<LampCount> byPower(List<LampCount> counts) {
+		Map<String, List<LampCount>> groups = new java.util.TreeMap<>();
+		counts.forEach(c -> groups.computeIfAbsent(c.key().split("\t", 2)[1], k -> new ArrayList<>()).add(c));
+		return groups.entrySet().stream().map(e -> {
+			LampCount total = sum(e.getKey(), e.getValue());
+			return new LampCount(e.getKey(), e.getValue().get(0).name(), total.green(), total.yellow(), total.red(),
+					total.paused());
+		}).toList();
 	}
 
 	private static LampCount sum(String key, List<LampCount> counts) {

@@ -81,22 +81,22 @@ class RunProjection {
 	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "' or #task.eventName == '"
 			+ TaskListener.EVENTNAME_DELETE + "'")
 	void onEnd(DelegateTask task) {
-		Instant now = now();
+		// The step clock knows when the step began and the deadline in force (pauses and
+		// extensions move it); a task without one is not supervised and has no run.
 		Optional<Clocks.StepSchedule> clock = clocks.stepSchedule(task.getExecutionId());
-		List<Timestamp> open = jdbc.queryForList(
-				"select started_at from sl_step_run where task_id = ? and ended_at is null", Timestamp.class, task.getId());
-		if (open.isEmpty()) {
+		if (clock.isEmpty()) {
 			return;
 		}
-		Instant started = open.get(0).toInstant();
+		Instant now = now();
 		String calendar = powers.describe(task.getProcessDefinitionId()).map(PowerDescription::calendar).orElse(null);
-		Duration used = workingTime.workingTimeBetween(started, now, pausesOf(task.getProcessInstanceId()), calendar);
-		Instant deadline = clock.map(Clocks.StepSchedule::deadline).orElse(null);
+		Duration used = workingTime.workingTimeBetween(clock.get().startedAt(), now,
+				pausesOf(task.getProcessInstanceId()), calendar);
+		Instant deadline = clock.get().deadline();
 		String outcome = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? "COMPLETED" : "REMOVED";
 		jdbc.update("""
 				update sl_step_run set ended_at = ?, outcome = ?, assignee = coalesce(?, assignee), deadline = ?,
-				  working_seconds = ?, overrun = ? where task_id = ?""", ts(now), outcome, task.getAssignee(),
-				ts(deadline), used.toSeconds(), deadline != null && now.isAfter(deadline), task.getId());
+				  working_seconds = ?, overrun = ? where task_id = ? and ended_at is null""", ts(now), outcome,
+				task.getAssignee(), ts(deadline), used.toSeconds(), now.isAfter(deadline), task.getId());
 	}
 
 	@EventListener

@@ -26,37 +26,37 @@ public class StatsStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Open steps by {@code department} or {@code power_code}, limited to {@code departments} (null = all). */
-	public List<LampCount> openSteps(String groupColumn, Set<String> departments, Instant now) {
+	/**
+	 * Open steps by department and power, limited to {@code departments} (null = all): one scan,
+	 * from which the board adds up departments and powers (a power belongs to one department).
+	 */
+	public List<LampCount> openSteps(Set<String> departments, Instant now) {
 		return lamps("""
 				from sl_step_run r join sl_step_clock c on c.execution_id = r.execution_id
 				left join sl_clock_pause p on p.open_case_id = r.case_id
-				where r.ended_at is null""", groupColumn, departments, now);
+				where r.ended_at is null""", departments, now);
 	}
 
-	public List<LampCount> openCases(String groupColumn, Set<String> departments, Instant now) {
+	public List<LampCount> openCases(Set<String> departments, Instant now) {
 		return lamps("""
 				from sl_case_run r join sl_case_clock c on c.case_id = r.case_id
 				left join sl_clock_pause p on p.open_case_id = r.case_id
-				where r.ended_at is null""", groupColumn, departments, now);
+				where r.ended_at is null""", departments, now);
 	}
 
-	private List<LampCount> lamps(String from, String groupColumn, Set<String> departments, Instant now) {
-		if (!Set.of("department", "power_code").contains(groupColumn)) {
-			throw new IllegalArgumentException("cannot group by " + groupColumn);
-		}
+	/** Counts keyed {@code department} + TAB + {@code power_code}, named by the power. */
+	private List<LampCount> lamps(String from, Set<String> departments, Instant now) {
 		List<Object> args = new ArrayList<>();
 		Timestamp at = Timestamp.from(now);
 		Collections.addAll(args, at, at, at, at);
-		String nameColumn = groupColumn.equals("power_code") ? "max(r.power_name)" : "max(r.department)";
-		String sql = "select r." + groupColumn + " as k, " + nameColumn + " as n,"
+		String sql = "select r.department as d, r.power_code as k, max(r.power_name) as n,"
 				+ " sum(case when p.open_case_id is not null then 1 else 0 end) as paused,"
 				+ " sum(case when p.open_case_id is null and c.deadline <= ? then 1 else 0 end) as red,"
 				+ " sum(case when p.open_case_id is null and c.deadline > ? and c.warn_at <= ? then 1 else 0 end) as yellow,"
 				+ " sum(case when p.open_case_id is null and c.warn_at > ? then 1 else 0 end) as green "
-				+ from + within(departments, args) + " group by r." + groupColumn + " order by r." + groupColumn;
-		return jdbc.query(sql, (rs, n) -> new LampCount(rs.getString("k"), rs.getString("n"), rs.getLong("green"),
-				rs.getLong("yellow"), rs.getLong("red"), rs.getLong("paused")), args.toArray());
+				+ from + within(departments, args) + " group by r.department, r.power_code";
+		return jdbc.query(sql, (rs, n) -> new LampCount(rs.getString("d") + "\t" + rs.getString("k"), rs.getString("n"),
+				rs.getLong("green"), rs.getLong("yellow"), rs.getLong("red"), rs.getLong("paused")), args.toArray());
 	}
 
 	/** Finished steps and cases of a period, grouped by department, assignee or power. */
