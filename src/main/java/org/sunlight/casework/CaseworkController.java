@@ -80,6 +80,16 @@ class CaseworkController {
 		return ResponseEntity.noContent().build();
 	}
 
+	record ReassignRequest(String assignee) {
+	}
+
+	@PostMapping("/api/tasks/{taskId}/reassign")
+	ResponseEntity<Void> reassign(@PathVariable String taskId, @RequestBody(required = false) ReassignRequest body,
+			Principal principal) {
+		handlerTasks.reassign(taskId, principal.getName(), body == null ? null : body.assignee());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/tasks/{taskId}/complete")
 	ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) CompleteRequest body,
 			Principal principal) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.system.NotFoundException;
+import org.sunlight.system.UnprocessableException;
 
 /**
  * What a handler does with a task: claim it from a post, give it back, complete it. Each call
@@ -80,6 +81,33 @@ public class HandlerTasks {
 		}
 		tasks.setAssignee(taskId, null);
 		audit.record(AuditAction.TASK_UNCLAIMED, user, "task", taskId, facts(task));
+	}
+
+	/**
+	 * Hands a task over to a colleague (转办) who could have claimed it: someone in one of its posts.
+	 * The step's clock runs on; the hand-over is in the audit trail.
+	 */
+	@Transactional
+	public void reassign(String taskId, String user, String assignee) {
+		Task task = task(taskId);
+		if (!user.equals(task.getAssignee())) {
+			throw new AccessDeniedException("only the assignee can hand task " + taskId + " over");
+		}
+		if (assignee == null || assignee.isBlank()) {
+			throw new IllegalArgumentException("assignee is required: the colleague who takes the task over");
+		}
+		String to = assignee.trim();
+		if (to.equals(user)) {
+			throw new IllegalArgumentException("task " + taskId + " is already yours");
+		}
+		if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(to).includeAssignedTasks().count() == 0) {
+			throw new UnprocessableException(to + " is not in a post this task is offered to");
+		}
+		tasks.setAssignee(taskId, to);
+		Map<String, Object> facts = new java.util.HashMap<>(facts(task));
+		facts.put("from", user);
+		facts.put("to", to);
+		audit.record(AuditAction.TASK_REASSIGNED, user, "task", taskId, facts);
 	}
 
 	@Transactional

@@ -76,6 +76,7 @@ class AccessMatrixTests {
 			Map.entry("POST /api/tasks/{taskId}/claim", Set.of("HANDLER")),
 			Map.entry("POST /api/tasks/{taskId}/unclaim", Set.of("HANDLER")),
 			Map.entry("POST /api/tasks/{taskId}/complete", Set.of("HANDLER")),
+			Map.entry("POST /api/tasks/{taskId}/reassign", Set.of("HANDLER")),
 			Map.entry("GET /api/escalations", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
 			Map.entry("GET /api/escalations/stream", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
 			Map.entry("POST /api/escalations/{id}/acknowledge", Set.of("SUPERVISOR")),

@@ -181,6 +181,32 @@ class AccessRulesTests {
 			.andExpect(jsonPath("$.decidedBy").value("deputy"));
 	}
 
+	@Test
+	void theAssigneeHandsATaskOverToAColleagueInItsPostsAndTheClockRunsOn() throws Exception {
+		Task accept = task("Task_Accept");
+		mvc.perform(post("/api/tasks/" + accept.getId() + "/claim").with(httpBasic("handler1", "demo")))
+			.andExpect(status().isNoContent());
+		mvc.perform(json(post("/api/tasks/" + accept.getId() + "/reassign"), "handler2", "demo", "{\"assignee\":\"handler1\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(json(post("/api/tasks/" + accept.getId() + "/reassign"), "handler1", "demo",
+				"{\"assignee\":\"land-clerk\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail").value(containsString("land-clerk")));
+		mvc.perform(json(post("/api/tasks/" + accept.getId() + "/reassign"), "handler1", "demo", "{}"))
+			.andExpect(status().isBadRequest());
+		assertThat(task("Task_Accept").getAssignee()).isEqualTo("handler1");
+
+		mvc.perform(json(post("/api/tasks/" + accept.getId() + "/reassign"), "handler1", "demo",
+				"{\"assignee\":\"handler2\"}"))
+			.andExpect(status().isNoContent());
+		Task handedOver = task("Task_Accept");
+		assertThat(handedOver.getAssignee()).isEqualTo("handler2");
+		assertThat(handedOver.getDueDate()).isEqualTo(accept.getDueDate());
+		assertThat(jdbc.queryForObject("""
+				select count(*) from sl_audit_record where action = 'TASK_REASSIGNED' and actor = 'handler1'
+				  and subject_id = ?""", Integer.class, accept.getId())).isOne();
+	}
+
 	private String redOf(String taskId) {
 		return jdbc.queryForObject("select id from sl_escalation where task_id = ? and level = 'RED'", String.class,
 				taskId);

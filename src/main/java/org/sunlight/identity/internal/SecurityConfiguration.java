@@ -90,7 +90,8 @@ class SecurityConfiguration {
 				.hasRole(Roles.LEADER)
 				.requestMatchers(HttpMethod.GET, "/api/cases/**", "/api/tasks", "/api/tasks/**")
 				.hasAnyRole(Roles.HANDLER, Roles.SUPERVISOR, Roles.LEADER)
-				.requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete")
+				.requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete",
+						"/api/tasks/*/reassign")
 				.hasRole(Roles.HANDLER)
 				.requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
