@@ -103,6 +103,16 @@ test('a red raised by the engine reaches the board within 2 s; the supervisor or
       await page.locator('[data-testid=action-submit]').click()
       await page.locator('.el-message--success').first().waitFor()
 
+      // The case view: steps with their limits and time used, the diagram, and the finding.
+      await row.first().locator('[data-testid=case-link]').click()
+      await page.waitForURL(/\/console\/cases\//)
+      await page.locator('[data-testid=console-case]', { hasText: caseNumber }).waitFor()
+      await page.locator('[data-testid=timeline]').waitFor()
+      await page.locator('[data-testid=case-finding]', { hasText: '受理后两日未处理' }).waitFor()
+      await page.locator('[data-testid=flowchart] .djs-shape').first().waitFor()
+      await page.goBack()
+      await row.first().waitFor()
+
       await row.first().locator('[data-testid=acknowledge]').click()
       await page.locator('[data-testid=action-submit]').click()
       // The list shows open escalations: the acknowledged one leaves it.

@@ -27,6 +27,7 @@ export class Flowchart {
   private selected: string | null = null
   private riskLevels: Record<string, number> = {}
   private markers: Record<string, string> = {}
+  private notes: Record<string, string> = {}
 
   constructor(container: HTMLElement, options: FlowchartOptions = {}) {
     this.viewer = new NavigatedViewer({ container, moddleExtensions: { sl, camunda } })
@@ -58,6 +59,7 @@ export class Flowchart {
     this.fit()
     this.applyRiskMarkers()
     this.applyMarkers()
+    this.applyNotes()
     if (this.selected) this.select(this.selected, false)
     return warnings.map((w: unknown) => String((w as { message?: string }).message ?? w))
   }
@@ -107,6 +109,27 @@ export class Flowchart {
   private applyMarkers() {
     for (const [id, marker] of Object.entries(this.markers)) {
       if (this.registry.get(id)) this.canvas.addMarker(id, marker)
+    }
+  }
+
+  /** A short note under each named element (for example how long a finished step took). */
+  setNotes(notes: Record<string, string>) {
+    this.notes = notes
+    this.applyNotes()
+  }
+
+  private applyNotes() {
+    const overlays = this.viewer.get<{
+      remove: (filter: { type: string }) => void
+      add: (id: string, type: string, overlay: { position: { bottom: number; left: number }; html: HTMLElement }) => void
+    }>('overlays')
+    overlays.remove({ type: 'sl-note' })
+    for (const [id, text] of Object.entries(this.notes)) {
+      if (!this.registry.get(id)) continue
+      const note = document.createElement('div')
+      note.className = 'sl-note'
+      note.textContent = text
+      overlays.add(id, 'sl-note', { position: { bottom: 14, left: 0 }, html: note })
     }
   }
 

@@ -35,6 +35,7 @@ export interface EscalationFilter {
   scope?: 'STEP' | 'CASE'
   department?: string
   powerCode?: string
+  caseId?: string
   page?: number
   size?: number
 }

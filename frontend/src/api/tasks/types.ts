@@ -95,6 +95,16 @@ export interface StepView {
   timeLimit: string | null
 }
 
+export interface FindingView {
+  id: string
+  escalationId: string
+  taskId: string | null
+  kind: 'JUSTIFIED_DELAY' | 'HANDLER_AT_FAULT' | 'PROCESS_AT_FAULT'
+  note: string | null
+  recordedBy: string
+  recordedAt: string
+}
+
 export interface CaseView {
   caseId: string
   caseNumber: string
@@ -112,6 +122,8 @@ export interface CaseView {
   applicantPhone: string | null
   startedBy: string
   extension: Extension | null
+  /** Supervisors' findings on the case's escalations. */
+  findings?: FindingView[]
   status: string
   startedAt: string
   endedAt: string | null

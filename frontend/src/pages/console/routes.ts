@@ -14,6 +14,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
       { path: 'paused', name: 'console-paused', component: () => import('./PausedPage.vue'), meta: { roles } },
       { path: 'statistics', name: 'console-statistics', component: () => import('./StatisticsPage.vue'), meta: { roles } },
       { path: 'evaluation', name: 'console-evaluation', component: () => import('./EvaluationPage.vue'), meta: { roles } },
+      { path: 'cases/:caseId', name: 'console-case', component: () => import('./CasePage.vue'), props: true, meta: { roles } },
       { path: 'heatmap', name: 'console-heatmap', component: () => import('./HeatmapPage.vue'), meta: { roles } },
     ],
   },

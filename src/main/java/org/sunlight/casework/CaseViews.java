@@ -38,6 +38,8 @@ import org.sunlight.supervision.ClockPauses;
 import org.sunlight.supervision.Clocks;
 import org.sunlight.supervision.Extension;
 import org.sunlight.supervision.Extensions;
+import org.sunlight.supervision.Finding;
+import org.sunlight.supervision.Findings;
 import org.sunlight.supervision.Lamp;
 import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
@@ -49,6 +51,7 @@ public class CaseViews {
 	/** The case variable by which a case carries its own step limit (a supervision order's reply limit). */
 	static final String STEP_LIMIT_VARIABLE = "slStepLimit";
 
+	private final Findings findings;
 	private final CaseStore cases;
 	private final HistoryService history;
 	private final TaskService tasks;
@@ -59,8 +62,9 @@ public class CaseViews {
 	private final Extensions extensions;
 
 	CaseViews(CaseStore cases, HistoryService history, TaskService tasks, PowerVersions powers, Clocks clocks,
-			ClockPauses pauses, WorkingTime workingTime, Extensions extensions) {
+			ClockPauses pauses, WorkingTime workingTime, Extensions extensions, Findings findings) {
 		this.extensions = extensions;
+		this.findings = findings;
 		this.cases = cases;
 		this.history = history;
 		this.tasks = tasks;
@@ -74,7 +78,8 @@ public class CaseViews {
 			String applicantName, String status, OffsetDateTime startedAt, OffsetDateTime endedAt,
 			OffsetDateTime deadline, OffsetDateTime warnAt, Lamp lamp, CaseClockView.Clock clock, List<StepView> steps,
 			int powerVersion, String category, String department, String legalBasis, String calendar,
-			String timeLimit, String applicantIdNumber, String applicantPhone, String startedBy, Extension extension) {
+			String timeLimit, String applicantIdNumber, String applicantPhone, String startedBy, Extension extension,
+			List<Finding> findings) {
 	}
 
 	public record StepView(String taskId, String activityId, String name, String assignee, OffsetDateTime startedAt,
@@ -134,7 +139,8 @@ public class CaseViews {
 				ended ? Lamp.DONE : clock.lamp(), clock.clock(), steps, row.powerVersion(),
 				power.map(PowerDescription::category).orElse(null), power.map(PowerDescription::department).orElse(null),
 				power.map(PowerDescription::legalBasis).orElse(null), schedule.calendar(), schedule.timeLimit(),
-				row.applicantIdNumber(), row.applicantPhone(), row.startedBy(), extensions.ofCase(caseId).orElse(null));
+				row.applicantIdNumber(), row.applicantPhone(), row.startedBy(), extensions.ofCase(caseId).orElse(null),
+				findings.ofCase(caseId));
 	}
 
 	private static String stepLimit(Optional<PowerDescription> power, String activityId) {
