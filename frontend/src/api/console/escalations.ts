@@ -36,6 +36,9 @@ export interface EscalationFilter {
   department?: string
   powerCode?: string
   caseId?: string
+  /** Raised in this period: dates, both inclusive. */
+  from?: string
+  to?: string
   page?: number
   size?: number
 }

@@ -51,6 +51,7 @@ class EscalationController {
 	PageView list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) String department,
 			@RequestParam(required = false) String powerCode, @RequestParam(required = false) String caseId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			Authentication caller) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -63,7 +64,8 @@ class EscalationController {
 		}
 		EscalationFilter filter = new EscalationFilter(parse(Escalation.Status.class, "status", status),
 				parse(EscalationLevel.class, "level", level), parse(Escalation.Scope.class, "scope", scope), department,
-				powerCode, caseId, visible.all() ? null : visible.departments(), visible.all() ? null : visible.routedTo());
+				powerCode, caseId, visible.all() ? null : visible.departments(), visible.all() ? null : visible.routedTo(),
+				day("from", from, 0), day("to", to, 1));
 		Escalations.Page found = escalations.list(filter, page, size);
 		return new PageView(found.items().stream().map(EscalationView::of).toList(), found.total());
 	}
@@ -141,6 +143,21 @@ class EscalationController {
 					+ ", which you do not supervise");
 		}
 	}
+
+	/** The start of a day in China Standard Time, {@code plusDays} later; {@code to} is inclusive. */
+	private static java.time.Instant day(String name, String value, int plusDays) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(ZONE).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new IllegalArgumentException(name + " must be a date like 2026-11-01, not '" + value + "'");
+		}
+	}
+
+	private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
 	/** Unknown filter values are refused with the allowed ones, rather than silently matching nothing. */
 	private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -92,6 +92,14 @@ class EscalationApiTests {
 		mvc.perform(get("/api/escalations?caseId=" + caseId + "&level=red").with(httpBasic("supervisor", "demo")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0));
+		// Raised on Tuesday 24 November at noon (Beijing): inside a period ending that day, outside one
+		// ending the day before.
+		mvc.perform(get("/api/escalations?caseId=" + caseId + "&from=2026-11-01&to=2026-11-24")
+			.with(httpBasic("supervisor", "demo")))
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/api/escalations?caseId=" + caseId + "&from=2026-11-01&to=2026-11-23")
+			.with(httpBasic("supervisor", "demo")))
+			.andExpect(jsonPath("$.total").value(0));
 		mvc.perform(get("/api/escalations?caseId=" + caseId + "&size=1&page=1").with(httpBasic("supervisor", "demo")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(1))
@@ -106,6 +114,9 @@ class EscalationApiTests {
 		mvc.perform(get("/api/escalations?status=LOST").with(httpBasic("supervisor", "demo")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("OPEN")));
+		mvc.perform(get("/api/escalations?from=yesterday").with(httpBasic("supervisor", "demo")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("from")));
 		mvc.perform(get("/api/escalations?size=0").with(httpBasic("supervisor", "demo")))
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/escalations?page=x").with(httpBasic("supervisor", "demo")))

@@ -1,5 +1,6 @@
 package org.sunlight.supervision.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -12,11 +13,17 @@ import org.sunlight.supervision.EscalationLevel;
  * {@code alsoRoutedTo} adds the red alarms routed to that leader ({@code user:name}).
  */
 public record EscalationFilter(Escalation.Status status, EscalationLevel level, Escalation.Scope scope,
-		String department, String powerCode, String caseId, Set<String> visibleDepartments, String alsoRoutedTo) {
+		String department, String powerCode, String caseId, Set<String> visibleDepartments, String alsoRoutedTo,
+		Instant raisedFrom, Instant raisedBefore) {
 
 	public EscalationFilter(Escalation.Status status, EscalationLevel level, Escalation.Scope scope, String department,
 			String powerCode, String caseId) {
 		this(status, level, scope, department, powerCode, caseId, null, null);
+	}
+
+	public EscalationFilter(Escalation.Status status, EscalationLevel level, Escalation.Scope scope, String department,
+			String powerCode, String caseId, Set<String> visibleDepartments, String alsoRoutedTo) {
+		this(status, level, scope, department, powerCode, caseId, visibleDepartments, alsoRoutedTo, null, null);
 	}
 
 	String where(List<Object> args) {
@@ -27,6 +34,14 @@ public record EscalationFilter(Escalation.Status status, EscalationLevel level, 
 		add(where, args, "department", department);
 		add(where, args, "power_code", powerCode);
 		add(where, args, "case_id", caseId);
+		if (raisedFrom != null) {
+			where.append(where.isEmpty() ? " where " : " and ").append("raised_at >= ?");
+			args.add(java.sql.Timestamp.from(raisedFrom));
+		}
+		if (raisedBefore != null) {
+			where.append(where.isEmpty() ? " where " : " and ").append("raised_at < ?");
+			args.add(java.sql.Timestamp.from(raisedBefore));
+		}
 		if (visibleDepartments != null) {
 			List<String> terms = new java.util.ArrayList<>();
 			if (!visibleDepartments.isEmpty()) {
