@@ -28,6 +28,7 @@ import org.sunlight.system.NotFoundException;
 @RestController
 class WorkspaceController {
 
+	private final CaseAccess access;
 	private final Cases cases;
 	private final CaseViews views;
 	private final HandlerTasks handlerTasks;
@@ -38,7 +39,8 @@ class WorkspaceController {
 	private final RuntimeService runtime;
 
 	WorkspaceController(Cases cases, CaseViews views, HandlerTasks handlerTasks, TaskForms forms, CaseRecords records,
-			OrderViews orders, TaskStream stream, RuntimeService runtime) {
+			OrderViews orders, TaskStream stream, RuntimeService runtime, CaseAccess access) {
+		this.access = access;
 		this.cases = cases;
 		this.views = views;
 		this.handlerTasks = handlerTasks;
@@ -68,6 +70,9 @@ class WorkspaceController {
 	@GetMapping("/api/tasks/{taskId}")
 	TaskDetail task(@PathVariable String taskId, Authentication user) {
 		Task task = handlerTasks.readable(taskId, user.getName(), seesAll(user));
+		if (seesAll(user)) {
+			access.requireReadable(task.getProcessInstanceId(), user);
+		}
 		CaseViews.TaskView view = views.task(taskId).orElseThrow(() -> new NotFoundException("no open task with id " + taskId));
 		String instruction = null;
 		String supervisedCaseId = null;
@@ -87,12 +92,13 @@ class WorkspaceController {
 
 	@GetMapping("/api/orders")
 	List<OrderViews.OrderView> orders(Authentication user) {
-		return orders.list(user.getName(), seesAll(user));
+		List<OrderViews.OrderView> all = orders.list(user.getName(), seesAll(user));
+		return seesAll(user) ? all.stream().filter(o -> access.taskVisible(o.caseId(), user)).toList() : all;
 	}
 
 	@GetMapping("/api/cases/{caseId}/comments")
 	List<CaseRecords.CommentView> comments(@PathVariable String caseId, Authentication user) {
-		return records.comments(caseId, user.getName(), seesAll(user));
+		return records.comments(caseId, user.getName(), scoped(caseId, user));
 	}
 
 	@PostMapping("/api/cases/{caseId}/comments")
@@ -112,7 +118,7 @@ class WorkspaceController {
 
 	@GetMapping("/api/cases/{caseId}/attachments")
 	List<CaseRecords.AttachmentView> attachments(@PathVariable String caseId, Authentication user) {
-		return records.attachments(caseId, user.getName(), seesAll(user));
+		return records.attachments(caseId, user.getName(), scoped(caseId, user));
 	}
 
 	/** The file is the request body, its kind the Content-Type, its name a parameter: no multipart parsing. */
@@ -128,7 +134,7 @@ class WorkspaceController {
 	@GetMapping("/api/cases/{caseId}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable String caseId, @PathVariable String attachmentId,
 			Authentication user) {
-		CaseRecords.Download download = records.download(caseId, attachmentId, user.getName(), seesAll(user));
+		CaseRecords.Download download = records.download(caseId, attachmentId, user.getName(), scoped(caseId, user));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(download.attachment().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -141,6 +147,18 @@ class WorkspaceController {
 	}
 
 	/** Supervisors and leaders read every task and case; handlers only their own and their posts'. */
+	/**
+	 * Supervisors and leaders read a case's records only within the departments they supervise or
+	 * lead (403 otherwise); handlers are checked by the records themselves.
+	 */
+	private boolean scoped(String caseId, Authentication user) {
+		if (!seesAll(user)) {
+			return false;
+		}
+		access.requireReadable(caseId, user);
+		return true;
+	}
+
 	static boolean seesAll(Authentication user) {
 		return user.getAuthorities()
 			.stream()

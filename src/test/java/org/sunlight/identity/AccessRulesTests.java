@@ -142,6 +142,14 @@ class AccessRulesTests {
 			.andExpect(jsonPath("$.caseNumber").doesNotExist());
 		mvc.perform(get("/api/tasks").with(httpBasic("land-supervisor", "long-enough-1")))
 			.andExpect(jsonPath("$[*].caseId", not(hasItem(caseId))));
+		mvc.perform(get("/api/tasks/" + accept.getId()).with(httpBasic("land-supervisor", "long-enough-1")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/cases/" + caseId + "/comments").with(httpBasic("land-supervisor", "long-enough-1")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/cases/" + caseId + "/attachments").with(httpBasic("land-supervisor", "long-enough-1")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/cases/" + caseId + "/comments").with(httpBasic("supervisor", "demo")))
+			.andExpect(status().isOk());
 		assertThat(jdbc.queryForObject("select status from sl_escalation where id = ?", String.class, red))
 			.isEqualTo("OPEN");
 
