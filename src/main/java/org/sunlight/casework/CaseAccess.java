@@ -46,14 +46,14 @@ class CaseAccess {
 		}
 		String user = caller.getName();
 		String department = department(instance.getProcessDefinitionId()).orElse(null);
-		if ((has(caller, Roles.SUPERVISOR) || has(caller, Roles.ADMIN))
+		if ((Roles.of(caller, Roles.SUPERVISOR) || Roles.of(caller, Roles.ADMIN))
 				&& organisation.supervisionScope(user).covers(department)) {
 			return;
 		}
-		if (has(caller, Roles.LEADER) && isAccountableLeader(user, department)) {
+		if (Roles.of(caller, Roles.LEADER) && isAccountableLeader(user, department)) {
 			return;
 		}
-		if (has(caller, Roles.HANDLER) && worksOn(caseId, user)) {
+		if (Roles.of(caller, Roles.HANDLER) && worksOn(caseId, user)) {
 			return;
 		}
 		throw new AccessDeniedException("case " + caseId + " is not one of yours"
@@ -65,10 +65,10 @@ class CaseAccess {
 	 * departments they answer for; handlers' tasks are already limited by the task query.
 	 */
 	boolean taskVisible(String caseId, Authentication caller) {
-		if (!has(caller, Roles.SUPERVISOR) && !has(caller, Roles.LEADER)) {
+		if (!Roles.of(caller, Roles.SUPERVISOR) && !Roles.of(caller, Roles.LEADER)) {
 			return true;
 		}
-		if (has(caller, Roles.SUPERVISOR) && organisation.supervisionScope(caller.getName()).all()) {
+		if (Roles.of(caller, Roles.SUPERVISOR) && organisation.supervisionScope(caller.getName()).all()) {
 			return true;
 		}
 		try {
@@ -101,8 +101,5 @@ class CaseAccess {
 		return powers.describe(processDefinitionId).map(PowerDescription::department);
 	}
 
-	private static boolean has(Authentication caller, String role) {
-		return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-	}
 
 }

@@ -13,6 +13,11 @@ public final class Roles {
 	/** Every role, in the order the administration page lists them. */
 	public static final java.util.List<String> ALL = java.util.List.of(ADMIN, DESIGNER, HANDLER, SUPERVISOR, LEADER);
 
+	/** Whether the signed-in caller has the role. */
+	public static boolean of(org.springframework.security.core.Authentication caller, String role) {
+		return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+	}
+
 	private Roles() {
 	}
 

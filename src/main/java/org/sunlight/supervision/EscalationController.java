@@ -124,16 +124,13 @@ class EscalationController {
 	}
 
 	private Visibility visibility(Authentication caller) {
-		boolean admin = hasRole(caller, Roles.ADMIN);
-		SupervisionScope scope = hasRole(caller, Roles.SUPERVISOR) || admin
+		boolean admin = Roles.of(caller, Roles.ADMIN);
+		SupervisionScope scope = Roles.of(caller, Roles.SUPERVISOR) || admin
 				? organisation.supervisionScope(caller.getName()) : SupervisionScope.NOTHING;
-		String routedTo = hasRole(caller, Roles.LEADER) ? "user:" + caller.getName() : null;
+		String routedTo = Roles.of(caller, Roles.LEADER) ? "user:" + caller.getName() : null;
 		return new Visibility(scope.all(), scope.departments(), routedTo);
 	}
 
-	private static boolean hasRole(Authentication caller, String role) {
-		return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-	}
 
 	/** A supervisor acts only on escalations of the departments they supervise. */
 	private void requireSupervised(String id, Principal principal) {
