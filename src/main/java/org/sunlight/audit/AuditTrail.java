@@ -62,18 +62,18 @@ public class AuditTrail {
 		AuditStore.Head head = store.lockHead();
 		long pos = head.lastPos();
 		String prev = head.lastHash();
-		int sealed = 0;
+		List<AuditStore.Seal> seals = new java.util.ArrayList<>();
 		for (AuditStore.Stored stored : store.unsealed(SEAL_BATCH)) {
 			pos++;
 			String hash = Canonical.hash(prev, Canonical.text(stored.record(), pos, stored.details()));
-			store.seal(stored.record().id(), pos, prev, hash);
+			seals.add(new AuditStore.Seal(stored.record().id(), pos, prev, hash));
 			prev = hash;
-			sealed++;
 		}
-		if (sealed > 0) {
+		if (!seals.isEmpty()) {
+			store.seal(seals);
 			store.moveHead(pos, prev);
 		}
-		return sealed;
+		return seals.size();
 	}
 
 	public Page list(AuditFilter filter, int page, int size) {

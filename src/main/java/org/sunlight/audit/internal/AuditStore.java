@@ -49,9 +49,19 @@ public class AuditStore {
 				+ limit + " rows only", AuditStore::map);
 	}
 
-	public void seal(String id, long chainPos, String prevHash, String hash) {
-		jdbc.update("update sl_audit_record set chain_pos = ?, prev_hash = ?, hash = ? where id = ? and chain_pos is null",
-				chainPos, prevHash, hash, id);
+	/** A record's place in the chain, as the sealer worked it out. */
+	public record Seal(String id, long chainPos, String prevHash, String hash) {
+	}
+
+	/** Writes a batch of seals in one round trip to the database. */
+	public void seal(List<Seal> seals) {
+		jdbc.batchUpdate("update sl_audit_record set chain_pos = ?, prev_hash = ?, hash = ? where id = ? and chain_pos is null",
+				seals, seals.size(), (ps, seal) -> {
+					ps.setLong(1, seal.chainPos());
+					ps.setString(2, seal.prevHash());
+					ps.setString(3, seal.hash());
+					ps.setString(4, seal.id());
+				});
 	}
 
 	/** Sealed records from a position on, in chain order. */
