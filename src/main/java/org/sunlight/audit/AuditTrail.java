@@ -136,7 +136,7 @@ public class AuditTrail {
 	}
 
 	private long unsealed() {
-		return store.unsealed(SEAL_BATCH).size();
+		return store.unsealedCount();
 	}
 
 }

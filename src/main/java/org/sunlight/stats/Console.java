@@ -3,7 +3,6 @@ package org.sunlight.stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -203,10 +202,6 @@ public class Console {
 
 	private static Instant now() {
 		return ClockUtil.getCurrentTime().toInstant();
-	}
-
-	static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
 	}
 
 }

@@ -24,6 +24,7 @@ import org.sunlight.identity.Roles;
 import org.sunlight.identity.SupervisionScope;
 import org.sunlight.supervision.internal.EscalationFilter;
 import org.sunlight.supervision.internal.EscalationStream;
+import org.sunlight.system.DateParameter;
 
 /** Supervisors' view of escalations (API.md, "Escalations"). */
 @RestController
@@ -143,15 +144,8 @@ class EscalationController {
 
 	/** The start of a day in China Standard Time, {@code plusDays} later; {@code to} is inclusive. */
 	private static java.time.Instant day(String name, String value, int plusDays) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return java.time.LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(ZONE).toInstant();
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new IllegalArgumentException(name + " must be a date like 2026-11-01, not '" + value + "'");
-		}
+		java.time.LocalDate day = DateParameter.parse(name, value);
+		return day == null ? null : day.plusDays(plusDays).atStartOfDay(ZONE).toInstant();
 	}
 
 	private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");

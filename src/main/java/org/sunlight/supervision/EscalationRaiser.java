@@ -1,7 +1,9 @@
 package org.sunlight.supervision;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -84,7 +86,7 @@ public class EscalationRaiser {
 	private void record(String subjectKey, Escalation escalation) {
 		if (escalations.insertIfAbsent(subjectKey, escalation)) {
 			escalations.changed(escalation.id(), escalation.raisedAt());
-			java.util.Map<String, Object> facts = new java.util.HashMap<>();
+			Map<String, Object> facts = new HashMap<>();
 			facts.put("level", escalation.level());
 			facts.put("scope", escalation.scope());
 			facts.put("caseId", escalation.caseId());

@@ -53,6 +53,12 @@ public class AuditStore {
 	public record Seal(String id, long chainPos, String prevHash, String hash) {
 	}
 
+	/** How many records still wait for their chain position. */
+	public long unsealedCount() {
+		Long count = jdbc.queryForObject("select count(*) from sl_audit_record where chain_pos is null", Long.class);
+		return count == null ? 0 : count;
+	}
+
 	/** Writes a batch of seals in one round trip to the database. */
 	public void seal(List<Seal> seals) {
 		jdbc.batchUpdate("update sl_audit_record set chain_pos = ?, prev_hash = ?, hash = ? where id = ? and chain_pos is null",

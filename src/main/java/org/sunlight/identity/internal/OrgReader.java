@@ -57,14 +57,7 @@ public class OrgReader {
 	}
 
 	public java.util.Set<String> ledDepartments(String username) {
-		java.util.Set<String> led = new java.util.TreeSet<>();
-		for (OrgChart.Department d : org.departments()) {
-			if (username.equals(d.headUser()) || org.leaders(d.unitId(), LeaderKind.PRINCIPAL).contains(username)) {
-				led.add(d.id());
-			}
-		}
-		led.addAll(org.deputyDepartments(username));
-		return led;
+		return new java.util.TreeSet<>(org.ledDepartments(username));
 	}
 
 	public List<String> postsOf(String username) {

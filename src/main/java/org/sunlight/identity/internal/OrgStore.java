@@ -115,6 +115,15 @@ class OrgStore {
 		}
 	}
 
+	/** Departments the person heads, oversees as a deputy, or belong to a unit they lead: one query. */
+	List<String> ledDepartments(String username) {
+		return jdbc.queryForList("""
+				select d.id from sl_org_department d where d.head_user = ?
+				   or exists (select 1 from sl_org_leader l where l.unit_id = d.unit_id and l.username = ? and l.kind = 'PRINCIPAL')
+				   or exists (select 1 from sl_org_deputy_department dd where dd.department_id = d.id and dd.username = ?)""",
+				String.class, username, username, username);
+	}
+
 	void addDeputyDepartment(String username, String departmentId) {
 		jdbc.update("insert into sl_org_deputy_department (username, department_id) values (?, ?)", username,
 				departmentId);

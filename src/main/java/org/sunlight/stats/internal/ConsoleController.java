@@ -2,7 +2,6 @@ package org.sunlight.stats.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import org.sunlight.stats.Evaluation;
 import org.sunlight.stats.PausedCase;
 import org.sunlight.stats.StatRow;
 import org.sunlight.stats.StepHeat;
+import org.sunlight.system.DateParameter;
 
 /**
  * {@code /api/console}: the supervision console's board, paused cases, statistics (and their
@@ -130,15 +130,8 @@ class ConsoleController {
 	}
 
 	private static LocalDate date(String name, String value, LocalDate fallback) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(name + " must be a date like 2026-10-01, not '" + value + "'");
-		}
+		LocalDate date = DateParameter.parse(name, value);
+		return date == null ? fallback : date;
 	}
 
 	private static Console.GroupBy groupBy(String value) {

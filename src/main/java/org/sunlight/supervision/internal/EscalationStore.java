@@ -86,12 +86,6 @@ public class EscalationStore {
 		return jdbc.query("select * from sl_escalation where id = ?", EscalationStore::map, id).stream().findFirst();
 	}
 
-	public boolean exists(String subjectKey, EscalationLevel level) {
-		Integer count = jdbc.queryForObject("select count(*) from sl_escalation where subject_key = ? and level = ?",
-				Integer.class, subjectKey, level.name());
-		return count != null && count > 0;
-	}
-
 	/** Resolves the subject's unresolved escalations; returns their ids. */
 	public List<String> resolve(String subjectKey, Instant endedAt) {
 		List<String> ids = jdbc.queryForList(
