@@ -76,6 +76,15 @@ public class AuditTrail {
 		return seals.size();
 	}
 
+	/** A record as followers of the trail see it: its insertion order and what it is about. */
+	public record Entry(long seq, String action, String subjectType, String subjectId) {
+	}
+
+	/** A follower that starts at the end of the trail and sees each record committed after that once. */
+	public AuditFollower follow() {
+		return new AuditFollower(store::after, store.lastSeq());
+	}
+
 	public Page list(AuditFilter filter, int page, int size) {
 		List<AuditRecord> items = store.page(filter, page, size).stream().map(AuditStore.Stored::record).toList();
 		return new Page(items, store.count(filter));

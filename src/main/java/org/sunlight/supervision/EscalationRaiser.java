@@ -1,6 +1,5 @@
 package org.sunlight.supervision;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +10,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.identity.Organisation;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
-import org.sunlight.supervision.internal.ClockStore;
 import org.sunlight.supervision.internal.EscalationStore;
 
 /**
  * Called by the compiled timers' end events ({@code ${slEscalations...}}), inside the timer job's
  * transaction: the escalation row is written exactly when the job commits, so it is never lost
- * and never written twice (one per task or case and level). Listeners hear of it after commit.
+ * and never written twice (one per task or case and level). Nothing else happens in that
+ * transaction but the audit record: the console's figures and the live stream read the committed
+ * rows (docs/benchmarks.md, "escalations/s").
  */
 @Component("slEscalations")
 public class EscalationRaiser {
@@ -32,71 +31,61 @@ public class EscalationRaiser {
 	private static final Logger log = LoggerFactory.getLogger(EscalationRaiser.class);
 
 	private final EscalationStore escalations;
-	private final ClockStore clocks;
 	private final PowerVersions powers;
-	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final Organisation organisation;
 
-	EscalationRaiser(EscalationStore escalations, ClockStore clocks, PowerVersions powers,
-			ApplicationEventPublisher events, AuditTrail audit, Organisation organisation) {
+	EscalationRaiser(EscalationStore escalations, PowerVersions powers, AuditTrail audit, Organisation organisation) {
 		this.organisation = organisation;
 		this.audit = audit;
 		this.escalations = escalations;
-		this.clocks = clocks;
 		this.powers = powers;
-		this.events = events;
 	}
 
 	public void raiseStep(DelegateExecution execution, String stepId, String level) {
 		EscalationLevel escalationLevel = EscalationLevel.valueOf(level);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
-		// The boundary event runs on an execution of its own; the step's task is found by its clock.
-		EscalationStore.DueTask task = escalations
-			.dueStepTask(execution.getProcessInstanceId(), stepId, escalationLevel, now)
-			.orElse(null);
-		if (task == null) {
-			log.warn("{} timer of step {} in case {} fired without an open task due at that level", level, stepId,
-					execution.getProcessInstanceId());
-			return;
-		}
 		PowerDescription power = power(execution);
 		PowerDescription.Step step = power.steps().stream().filter(s -> s.id().equals(stepId)).findFirst().orElse(null);
-		Escalation escalation = new Escalation(UUID.randomUUID().toString(), escalationLevel, Escalation.Scope.STEP,
-				Escalation.Status.OPEN, execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-				power.code(), power.name(), power.department(), task.taskId(), stepId, task.name(), task.responsible(),
-				step == null ? null : step.supervisor(), now, task.deadline(), null, null, null, null, null,
+		EscalationStore.Raise raise = raise(execution, escalationLevel, power, step == null ? null : step.supervisor(),
 				escalationLevel == EscalationLevel.RED ? leaders(power.department(), step) : null);
-		record(task.taskId(), escalation);
+		// The boundary event runs on an execution of its own: the store finds the step's task by its clock.
+		if (escalations.raiseStep(raise, stepId)) {
+			audited(raise, Escalation.Scope.STEP);
+		}
+		else {
+			log.debug("{} timer of step {} in case {} found no open task due at that level without one", level,
+					stepId, raise.caseId());
+		}
 	}
 
 	public void raiseCase(DelegateExecution execution, String level) {
-		EscalationLevel escalationLevel = EscalationLevel.valueOf(level);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
-		String caseId = execution.getProcessInstanceId();
 		PowerDescription power = power(execution);
-		CaseSchedule clock = clocks.caseClock(caseId).orElseThrow();
-		Escalation escalation = new Escalation(UUID.randomUUID().toString(), escalationLevel, Escalation.Scope.CASE,
-				Escalation.Status.OPEN, caseId, execution.getProcessBusinessKey(), power.code(), power.name(), power.department(), null, null, null,
-				"group:" + power.department(), caseSupervisor(power), now, clock.deadline(), null, null, null, null,
-				null, null);
-		record(caseId, escalation);
+		EscalationStore.Raise raise = raise(execution, EscalationLevel.valueOf(level), power, caseSupervisor(power),
+				null);
+		if (escalations.raiseCase(raise, "group:" + power.department())) {
+			audited(raise, Escalation.Scope.CASE);
+		}
 	}
 
-	private void record(String subjectKey, Escalation escalation) {
-		if (escalations.insertIfAbsent(subjectKey, escalation)) {
-			escalations.changed(escalation.id(), escalation.raisedAt());
-			Map<String, Object> facts = new HashMap<>();
-			facts.put("level", escalation.level());
-			facts.put("scope", escalation.scope());
-			facts.put("caseId", escalation.caseId());
-			facts.put("subject", subjectKey);
-			facts.put("leaders", escalation.leaders());
-			audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", escalation.id(), facts);
-			log.warn("{} escalation on case {} {}", escalation.level(), escalation.caseId(),
-					escalation.stepId() == null ? "(case limit)" : "step " + escalation.stepId());
-			events.publishEvent(new EscalationRaised(escalation));
-		}
+	private static EscalationStore.Raise raise(DelegateExecution execution, EscalationLevel level,
+			PowerDescription power, String supervisor, String leaders) {
+		return new EscalationStore.Raise(UUID.randomUUID().toString(), level, execution.getProcessInstanceId(),
+				execution.getProcessBusinessKey(), power.code(), power.name(), power.department(), supervisor,
+				ClockUtil.getCurrentTime().toInstant(), leaders);
+	}
+
+	/**
+	 * The escalation's audit record, in the timer job's transaction like the row itself; the live
+	 * stream follows the audit trail, so this is also what tells every node's console.
+	 */
+	private void audited(EscalationStore.Raise raise, Escalation.Scope scope) {
+		Map<String, Object> facts = new HashMap<>();
+		facts.put("level", raise.level());
+		facts.put("scope", scope);
+		facts.put("caseId", raise.caseId());
+		facts.put("leaders", raise.leaders());
+		audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", raise.id(), facts);
+		log.debug("{} escalation {} on case {}", raise.level(), raise.id(), raise.caseId());
 	}
 
 	/** A red alarm also reaches the leader accountable for the step's risk level (DOMAIN.md). */

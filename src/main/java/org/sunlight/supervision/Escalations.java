@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
@@ -19,13 +18,11 @@ import org.sunlight.system.NotFoundException;
 public class Escalations {
 
 	private final EscalationStore store;
-	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 
-	Escalations(EscalationStore store, ApplicationEventPublisher events, AuditTrail audit) {
+	Escalations(EscalationStore store, AuditTrail audit) {
 		this.audit = audit;
 		this.store = store;
-		this.events = events;
 	}
 
 	public record Page(List<Escalation> items, long total) {
@@ -49,13 +46,11 @@ public class Escalations {
 					+ (escalation.acknowledgedBy() == null ? "" : " (acknowledged by " + escalation.acknowledgedBy() + ")")
 					+ "; only an OPEN escalation can be acknowledged");
 		}
-		store.changed(id, now);
+		// The audit record is also what the live stream follows.
 		audit.record(AuditAction.ESCALATION_ACKNOWLEDGED, by, "escalation", id,
 				note == null ? java.util.Map.of("caseId", escalation.caseId())
 						: java.util.Map.of("caseId", escalation.caseId(), "note", note));
-		Escalation acknowledged = get(id);
-		events.publishEvent(new EscalationChanged(acknowledged));
-		return acknowledged;
+		return get(id);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.sunlight.audit.AuditFilter;
 import org.sunlight.audit.AuditRecord;
+import org.sunlight.audit.AuditTrail;
 
 /** The {@code sl_audit_record} table and the chain head. */
 @Repository
@@ -68,6 +69,18 @@ public class AuditStore {
 					ps.setString(3, seal.hash());
 					ps.setString(4, seal.id());
 				});
+	}
+
+	/** Records inserted after {@code seq}, in insertion order, whether sealed or not. */
+	public List<AuditTrail.Entry> after(long seq, int limit) {
+		return jdbc.query("select seq, action, subject_type, subject_id from sl_audit_record where seq > ? order by seq"
+				+ " fetch first " + limit + " rows only", (rs, n) -> new AuditTrail.Entry(rs.getLong(1), rs.getString(2),
+						rs.getString(3), rs.getString(4)), seq);
+	}
+
+	public long lastSeq() {
+		Long seq = jdbc.queryForObject("select max(seq) from sl_audit_record", Long.class);
+		return seq == null ? 0 : seq;
 	}
 
 	/** Sealed records from a position on, in chain order. */

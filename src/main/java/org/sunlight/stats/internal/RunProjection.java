@@ -24,19 +24,27 @@ import org.sunlight.modeling.PowerVersions;
 import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.ClockPauses;
 import org.sunlight.supervision.Clocks;
-import org.sunlight.supervision.Escalation;
-import org.sunlight.supervision.EscalationLevel;
-import org.sunlight.supervision.EscalationRaised;
 import org.sunlight.supervision.FindingRecorded;
 
 /**
  * Keeps {@code sl_step_run} and {@code sl_case_run} up to date, in the transaction of each event:
- * a supervised task created, assigned, completed or removed; an escalation raised; a finding
- * recorded; a case started or ended. Working time is measured on the power's calendar minus the
+ * a supervised task created, assigned, completed or removed; a finding recorded; a case started
+ * or ended. Working time is measured on the power's calendar minus the
  * case's clock pauses, when the step ends.
  */
 @Component
 class RunProjection {
+
+	/**
+	 * Whether the step or case ever had a yellow warning or red alarm, set when it ends (the
+	 * statistics count ended runs only) from the escalations themselves, so raising one writes
+	 * nothing here. The subject key of a step's escalation is its task id, of a case's its id.
+	 */
+	private static final String RAISED = """
+			yellow = exists (select 1 from sl_escalation e where e.subject_key = %1$s and e.level = 'YELLOW'),
+			red = exists (select 1 from sl_escalation e where e.subject_key = %1$s and e.level = 'RED')""";
+	private static final String STEP_RAISED = RAISED.formatted("sl_step_run.task_id");
+	private static final String CASE_RAISED = RAISED.formatted("sl_case_run.case_id");
 
 	private final JdbcTemplate jdbc;
 	private final Clocks clocks;
@@ -95,20 +103,9 @@ class RunProjection {
 		String outcome = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? "COMPLETED" : "REMOVED";
 		jdbc.update("""
 				update sl_step_run set ended_at = ?, outcome = ?, assignee = coalesce(?, assignee), deadline = ?,
-				  working_seconds = ?, overrun = ? where task_id = ? and ended_at is null""", ts(now), outcome,
+				  working_seconds = ?, overrun = ?, %s where task_id = ? and ended_at is null""".formatted(STEP_RAISED),
+				ts(now), outcome,
 				task.getAssignee(), ts(deadline), used.toSeconds(), now.isAfter(deadline), task.getId());
-	}
-
-	@EventListener
-	void onEscalation(EscalationRaised raised) {
-		Escalation e = raised.escalation();
-		String flag = e.level() == EscalationLevel.RED ? "red" : "yellow";
-		if (e.scope() == Escalation.Scope.STEP) {
-			jdbc.update("update sl_step_run set " + flag + " = true where task_id = ?", e.taskId());
-		}
-		else {
-			jdbc.update("update sl_case_run set " + flag + " = true where case_id = ?", e.caseId());
-		}
 	}
 
 	@EventListener
@@ -138,8 +135,9 @@ class RunProjection {
 		else if (HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(event.getEventType())) {
 			Instant now = now();
 			Instant deadline = clocks.caseSchedule(event.getProcessInstanceId()).map(CaseSchedule::deadline).orElse(null);
-			jdbc.update("update sl_case_run set ended_at = ?, deadline = ?, on_time = ? where case_id = ?", ts(now),
-					ts(deadline), deadline == null || !now.isAfter(deadline), event.getProcessInstanceId());
+			jdbc.update("update sl_case_run set ended_at = ?, deadline = ?, on_time = ?, " + CASE_RAISED
+					+ " where case_id = ?",
+					ts(now), ts(deadline), deadline == null || !now.isAfter(deadline), event.getProcessInstanceId());
 		}
 	}
 

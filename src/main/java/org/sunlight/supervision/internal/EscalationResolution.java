@@ -1,16 +1,17 @@
 package org.sunlight.supervision.internal;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.sunlight.supervision.EscalationChanged;
+import org.sunlight.audit.AuditAction;
+import org.sunlight.audit.AuditTrail;
 
 /**
  * When a step's task ends (completed, or removed with its scope) or a case ends, its escalations
@@ -20,11 +21,11 @@ import org.sunlight.supervision.EscalationChanged;
 class EscalationResolution {
 
 	private final EscalationStore escalations;
-	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
-	EscalationResolution(EscalationStore escalations, ApplicationEventPublisher events) {
+	EscalationResolution(EscalationStore escalations, AuditTrail audit) {
 		this.escalations = escalations;
-		this.events = events;
+		this.audit = audit;
 	}
 
 	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "' or #task.eventName == '"
@@ -42,9 +43,10 @@ class EscalationResolution {
 
 	private void resolve(String subjectKey) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
-		for (String id : escalations.resolve(subjectKey, now)) {
-			escalations.changed(id, now);
-			escalations.find(id).ifPresent(e -> events.publishEvent(new EscalationChanged(e)));
+		for (EscalationStore.Resolved resolved : escalations.resolve(subjectKey, now)) {
+			// The audit record is also what the live stream follows.
+			audit.record(AuditAction.ESCALATION_RESOLVED, "system", "escalation", resolved.id(),
+					Map.of("caseId", resolved.caseId(), "lateSeconds", resolved.lateSeconds()));
 		}
 	}
 

@@ -1,12 +1,14 @@
 package org.sunlight.supervision.internal;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,13 +19,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunlight.audit.AuditFollower;
+import org.sunlight.audit.AuditTrail;
 import org.sunlight.supervision.Escalation;
 import org.sunlight.supervision.EscalationView;
 
 /**
- * The live stream of escalations. It follows the {@code sl_escalation_change} table rather than
- * in-process events, so every node streams what any node raised, and only what has committed.
- * The table is polled only while someone is listening.
+ * The live stream of escalations. It follows the audit trail, where every raise, acknowledgement,
+ * finding and resolution of an escalation is recorded in the transaction of the act, rather than
+ * in-process events: so every node streams what any node did, and only what has committed. The
+ * trail is polled only while someone is listening.
  */
 @Component
 public class EscalationStream implements SmartLifecycle {
@@ -31,21 +36,24 @@ public class EscalationStream implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(EscalationStream.class);
 
 	private final EscalationStore store;
+	private final AuditTrail audit;
 	private final ObjectMapper json;
 	private record Listener(SseEmitter emitter, Predicate<Escalation> visible) {
 	}
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-	private final AtomicLong lastSeq = new AtomicLong(-1);
+	/** Where the poller is in the audit trail; null while nobody listens. */
+	private final AtomicReference<AuditFollower> follower = new AtomicReference<>();
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "escalation-stream");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	EscalationStream(EscalationStore store, ObjectMapper json,
+	EscalationStream(EscalationStore store, AuditTrail audit, ObjectMapper json,
 			@Value("${sunlight.escalations.stream-poll-millis:500}") long pollMillis) {
 		this.store = store;
+		this.audit = audit;
 		this.json = json;
 		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
 	}
@@ -54,7 +62,9 @@ public class EscalationStream implements SmartLifecycle {
 	public SseEmitter subscribe(Predicate<Escalation> visible) throws IOException {
 		// Kept open until the client goes away; browsers reconnect by themselves.
 		SseEmitter emitter = new SseEmitter(0L);
-		lastSeq.compareAndSet(-1, store.lastChange());
+		if (follower.get() == null) {
+			follower.compareAndSet(null, audit.follow());
+		}
 		Listener listener = new Listener(emitter, visible);
 		listeners.add(listener);
 		emitter.onCompletion(() -> listeners.remove(listener));
@@ -66,15 +76,22 @@ public class EscalationStream implements SmartLifecycle {
 
 	void poll() {
 		if (listeners.isEmpty()) {
-			lastSeq.set(-1);
+			follower.set(null);
+			return;
+		}
+		AuditFollower trail = follower.get();
+		if (trail == null) {
 			return;
 		}
 		try {
-			long after = lastSeq.get();
-			for (EscalationStore.Change change : store.changesAfter(after, 500)) {
-				store.find(change.escalationId()).ifPresent(this::send);
-				lastSeq.set(change.seq());
+			Set<String> changed = new LinkedHashSet<>();
+			for (AuditTrail.Entry entry : trail.poll(1000)) {
+				if ("escalation".equals(entry.subjectType()) && entry.subjectId() != null) {
+					changed.add(entry.subjectId());
+				}
 			}
+			// Several acts on one escalation since the last poll: its row as it is now, once.
+			changed.forEach(id -> store.find(id).ifPresent(this::send));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Escalation stream could not read changes: {}", ex.getMessage());
