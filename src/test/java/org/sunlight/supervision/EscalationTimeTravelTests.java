@@ -124,6 +124,23 @@ class EscalationTimeTravelTests {
 	}
 
 	@Test
+	void theResponsiblePersonIsTheAssigneeAtRaiseTimeElseEveryCandidate() {
+		ProcessInstance instance = start();
+		Task accept = task(instance, "Task_Accept");
+		tasks.addCandidateUser(accept.getId(), "handler2");
+		tasks.addCandidateGroup(accept.getId(), "a-second-post");
+		fireDue(instance, accept.getFollowUpDate().toInstant());
+		assertThat(stepEscalations(instance)).singleElement()
+			.satisfies(e -> assertThat(e.responsible()).isEqualTo("group:a-second-post,group:seal-window,user:handler2"));
+
+		tasks.claim(accept.getId(), "handler1");
+		fireDue(instance, accept.getDueDate().toInstant());
+		assertThat(stepEscalations(instance)).filteredOn(e -> e.level() == EscalationLevel.RED)
+			.singleElement()
+			.satisfies(e -> assertThat(e.responsible()).isEqualTo("user:handler1"));
+	}
+
+	@Test
 	void aStepCompletedBeforeItsWarningRaisesNothing() {
 		ProcessInstance instance = start();
 		Task accept = task(instance, "Task_Accept");
