@@ -35,10 +35,10 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Records an act in the current transaction. The time is the engine clock's, like every other
-	 * time in Sunlight; {@code details} values are cut to 500 characters.
+	 * Records an act in the current transaction (one insert, so outside a transaction it commits
+	 * by itself; no transaction advice, since every timer job calls this). The time is the engine
+	 * clock's, like every other time in Sunlight; {@code details} values are cut to 500 characters.
 	 */
-	@Transactional
 	public AuditRecord record(AuditAction action, String actor, String subjectType, String subjectId,
 			Map<String, ?> details) {
 		Map<String, String> text = new LinkedHashMap<>();
