@@ -73,7 +73,10 @@ class ExtensionTests {
 		mvc.perform(json(post("/api/cases/" + caseId + "/extensions/approve"), "leader", "{\"note\":\"同意\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("APPROVED"))
-			.andExpect(jsonPath("$.decidedBy").value("leader"));
+			.andExpect(jsonPath("$.decidedBy").value("leader"))
+			// API.md: instants with China Standard Time's offset, in every response
+			.andExpect(jsonPath("$.oldDeadline").value("2026-11-26T17:30:00+08:00"))
+			.andExpect(jsonPath("$.newDeadline").value("2026-12-03T17:30:00+08:00"));
 
 		// Five working days after Thursday 26 November: 27, 30 November, 1, 2, 3 December.
 		Instant extended = at("2026-12-03T17:30");
