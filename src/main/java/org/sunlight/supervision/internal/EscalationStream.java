@@ -62,9 +62,8 @@ public class EscalationStream implements SmartLifecycle {
 	public SseEmitter subscribe(Predicate<Escalation> visible) throws IOException {
 		// Kept open until the client goes away; browsers reconnect by themselves.
 		SseEmitter emitter = new SseEmitter(0L);
-		if (follower.get() == null) {
-			follower.compareAndSet(null, audit.follow());
-		}
+		// From the end of the trail as it is now: a new subscriber reloads the list for the past.
+		follower.updateAndGet(f -> f != null ? f : audit.follow());
 		Listener listener = new Listener(emitter, visible);
 		listeners.add(listener);
 		emitter.onCompletion(() -> listeners.remove(listener));
@@ -79,11 +78,9 @@ public class EscalationStream implements SmartLifecycle {
 			follower.set(null);
 			return;
 		}
-		AuditFollower trail = follower.get();
-		if (trail == null) {
-			return;
-		}
 		try {
+			// Normally made by subscribe; made here if this poller reset it while a subscriber came.
+			AuditFollower trail = follower.updateAndGet(f -> f != null ? f : audit.follow());
 			Set<String> changed = new LinkedHashSet<>();
 			for (AuditTrail.Entry entry : trail.poll(1000)) {
 				if ("escalation".equals(entry.subjectType()) && entry.subjectId() != null) {
