@@ -115,6 +115,20 @@ class ConsoleTests {
 	}
 
 	@Test
+	void aStepEndedAfterItsWarningButInTimeCountsAsYellowOnly() throws Exception {
+		Task accept = task("Task_Accept");
+		fire(accept.getFollowUpDate().toInstant());
+		tasks.claim(accept.getId(), "handler1");
+		tasks.complete(accept.getId());
+
+		// The flags come from the step's escalations when it ends: a yellow warning, no red alarm.
+		statistics("DEPARTMENT").andExpect(jsonPath("$[0].steps").value(1))
+			.andExpect(jsonPath("$[0].overruns").value(0))
+			.andExpect(jsonPath("$[0].yellow").value(1))
+			.andExpect(jsonPath("$[0].red").value(0));
+	}
+
+	@Test
 	void aLateStepCountsAsAnOverrunAndAFindingOfFaultLowersTheScore() throws Exception {
 		Task accept = task("Task_Accept");
 		fire(accept.getDueDate().toInstant());
