@@ -141,6 +141,18 @@ class EscalationTimeTravelTests {
 	}
 
 	@Test
+	void aVeryLongListOfCandidatesIsCutRatherThanFailingTheTimer() {
+		ProcessInstance instance = start();
+		Task accept = task(instance, "Task_Accept");
+		for (int i = 0; i < 60; i++) {
+			tasks.addCandidateUser(accept.getId(), "a-handler-with-a-long-account-name-" + i);
+		}
+		fireDue(instance, accept.getFollowUpDate().toInstant());
+		assertThat(stepEscalations(instance)).singleElement()
+			.satisfies(e -> assertThat(e.responsible()).hasSize(1000).startsWith("group:seal-window,user:"));
+	}
+
+	@Test
 	void aStepCompletedBeforeItsWarningRaisesNothing() {
 		ProcessInstance instance = start();
 		Task accept = task(instance, "Task_Accept");

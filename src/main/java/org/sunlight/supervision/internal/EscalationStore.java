@@ -38,7 +38,8 @@ public class EscalationStore {
 	/**
 	 * Writes a step's escalation in one statement: the step's open task whose clock has reached the
 	 * level (the earliest, should a loop have left several) and has no escalation at that level
-	 * yet, with its current assignee or else its candidates as the responsible person. Returns
+	 * yet, with its current assignee or else its candidates as the responsible person (cut to the
+	 * column's 1,000 characters: a long list must not fail the timer job). Returns
 	 * whether a row was written. Every due timer runs this, so the task, its clock, its candidates
 	 * and the existing escalations are read by the insert itself rather than fetched first
 	 * (docs/benchmarks.md). Should two transactions ever race, the unique key fails one of them,
@@ -50,8 +51,8 @@ public class EscalationStore {
 				insert into sl_escalation (id, subject_key, level, scope, status, case_id, case_number, power_code,
 				  power_name, department, task_id, step_id, step_name, responsible, supervisor, raised_at, deadline, leaders)
 				select ?, t.id_, ?, 'STEP', 'OPEN', ?, ?, ?, ?, ?, t.id_, t.task_def_key_, t.name_,
-				  coalesce('user:' || t.assignee_, (select %s from act_ru_identitylink l
-				    where l.task_id_ = t.id_ and l.type_ = 'candidate')), ?, ?, c.deadline, ?
+				  substring(coalesce('user:' || t.assignee_, (select %s from act_ru_identitylink l
+				    where l.task_id_ = t.id_ and l.type_ = 'candidate')), 1, 1000), ?, ?, c.deadline, ?
 				from act_ru_task t join sl_step_clock c on c.execution_id = t.execution_id_
 				where t.proc_inst_id_ = ? and t.task_def_key_ = ? and %s <= ?
 				  and not exists (select 1 from sl_escalation e where e.subject_key = t.id_ and e.level = ?)
