@@ -53,8 +53,8 @@ public class EscalationRaiser {
 			audited(raise, Escalation.Scope.STEP);
 		}
 		else {
-			log.debug("{} timer of step {} in case {} found no open task due at that level without one", level,
-					stepId, raise.caseId());
+			log.debug("{} timer of step {} in case {}: no open task due at that level, or it already has one",
+					level, stepId, raise.caseId());
 		}
 	}
 

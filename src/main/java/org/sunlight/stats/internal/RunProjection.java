@@ -29,8 +29,8 @@ import org.sunlight.supervision.FindingRecorded;
 /**
  * Keeps {@code sl_step_run} and {@code sl_case_run} up to date, in the transaction of each event:
  * a supervised task created, assigned, completed or removed; a finding recorded; a case started
- * or ended. Working time is measured on the power's calendar minus the
- * case's clock pauses, when the step ends.
+ * or ended. Working time is measured on the power's calendar minus the case's clock pauses, when
+ * the step ends.
  */
 @Component
 class RunProjection {
