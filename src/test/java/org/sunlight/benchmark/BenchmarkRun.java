@@ -69,6 +69,8 @@ abstract class BenchmarkRun {
 	static final int ESCALATION_ROUNDS = Integer.getInteger("bench.brounds", 2);
 	static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency", 15);
 	static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+	/** Which parts to run: any of a, b, c (a quicker look at one figure). */
+	static final String PARTS = System.getProperty("bench.parts", "abc");
 	static final int TIMERS_PER_CASE = 4;
 	static final int THREADS = 4;
 
@@ -108,6 +110,19 @@ abstract class BenchmarkRun {
 
 	private final StringBuilder profile = new StringBuilder();
 
+	/** Per (b) round on PostgreSQL: the machine's CPU, the WAL written and, if loaded, pg_stat_statements. */
+	private final StringBuilder rounds = new StringBuilder();
+
+	/**
+	 * VACUUM ANALYZE before timing each (b) round on PostgreSQL: this machine's server runs with
+	 * autovacuum off, so without it the engine's job table keeps every dead row of every earlier
+	 * round and both sides' job acquisition slows from round to round (-Dbench.vacuum=false to
+	 * see that).
+	 */
+	static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
+
+	private boolean statements;
+
 	abstract String database();
 
 	boolean postgres() {
@@ -137,13 +152,23 @@ abstract class BenchmarkRun {
 				database(), CASES, TIMERS, REPS, LATENCY_SAMPLES, WARMUP, Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"));
 
+		if (postgres()) {
+			try {
+				jdbc.execute("create extension if not exists pg_stat_statements");
+				jdbc.queryForObject("select count(*) from pg_stat_statements", Long.class);
+				statements = true;
+			}
+			catch (org.springframework.dao.DataAccessException ex) {
+				log("pg_stat_statements not loaded on the server: no per-statement figures%n");
+			}
+		}
 		// Warm-up: JIT, caches (the power's description), connection pool.
 		for (Subject subject : List.of(sunlight, plain)) {
 			casesPerSecond(subject, WARMUP, 1, "W");
 			casesPerSecond(subject, WARMUP / 2, THREADS, "W4");
 		}
 		for (Subject subject : List.of(sunlight, plain)) {
-			escalationsPerSecond(subject, Math.max(25, WARMUP / 2), "WB", true);
+			escalationsPerSecond(subject, Math.max(25, WARMUP * 2), "WB", true);
 		}
 		for (Subject subject : List.of(sunlight, plain)) {
 			for (int i = 0; i < 3; i++) {
@@ -154,19 +179,19 @@ abstract class BenchmarkRun {
 
 		for (int rep = 1; rep <= REPS; rep++) {
 			List<Subject> order = rep % 2 == 1 ? List.of(sunlight, plain) : List.of(plain, sunlight);
-			for (Subject subject : order) {
+			for (Subject subject : PARTS.contains("a") ? order : List.<Subject>of()) {
 				record("(a) cases/s, 1 thread", subject.side(), casesPerSecond(subject, CASES, 1, "A1-" + rep));
 			}
-			for (Subject subject : order) {
+			for (Subject subject : PARTS.contains("a") ? order : List.<Subject>of()) {
 				record("(a) cases/s, 4 threads", subject.side(), casesPerSecond(subject, CASES, THREADS, "A4-" + rep));
 			}
-			for (int b = 0; b < ESCALATION_ROUNDS; b++) {
+			for (int b = 0; PARTS.contains("b") && b < ESCALATION_ROUNDS; b++) {
 				for (Subject subject : b % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
 					record("(b) escalations/s, " + TIMERS + " due timers", subject.side(),
 							escalationsPerSecond(subject, TIMERS / TIMERS_PER_CASE, "B-" + rep + "-" + b, false));
 				}
 			}
-			for (int i = 0; i < LATENCY_SAMPLES; i++) {
+			for (int i = 0; PARTS.contains("c") && i < LATENCY_SAMPLES; i++) {
 				List<Subject> sampleOrder = i % 2 == 0 ? order : List.of(order.get(1), order.get(0));
 				for (Subject subject : sampleOrder) {
 					latencies.computeIfAbsent(subject.side(), s -> new ArrayList<>())
@@ -219,6 +244,7 @@ abstract class BenchmarkRun {
 	 */
 	double escalationsPerSecond(Subject subject, int cases, String tag, boolean profiled) throws Exception {
 		int expected = cases * TIMERS_PER_CASE;
+		boolean watched = postgres() && !tag.startsWith("W");
 		int rowsBefore = rows(subject);
 		assertThat(timers(subject)).isZero();
 		Map<String, long[]> statsBefore;
@@ -228,27 +254,45 @@ abstract class BenchmarkRun {
 				runtime.startProcessInstanceById(subject.definitionId(), tag + "-" + i);
 			}
 			assertThat(timers(subject)).isEqualTo(expected);
+			// Each round starts settled: the dead rows of earlier rounds vacuumed and the garbage of
+			// starting the cases collected, so that neither is paid for in the timed part (Sunlight's
+			// cases, with their clocks, leave more of both).
+			if (postgres() && VACUUM) {
+				jdbc.execute("vacuum analyze");
+			}
+			System.gc();
 			// Still in the past: nothing is due while the counters settle.
 			statsBefore = profiled ? (postgres() ? tableStats() : startQueryStatistics()) : null;
 		}
 		finally {
-			ClockUtil.reset();
+			if (!watched) {
+				ClockUtil.reset();
+			}
 		}
+		Watch watch = watched ? new Watch() : null;
+		ClockUtil.reset();
 		long start = System.nanoTime();
 		long giveUp = start + Duration.ofMinutes(15).toNanos();
 		int polls = 0;
 		long first = 0;
-		int done;
-		while ((done = rows(subject) - rowsBefore) < expected) {
+		long left;
+		// Polls the timers still due (a job goes in the transaction that writes its row), the same
+		// query for both sides: counting the rows themselves scanned Sunlight's wider table and cost
+		// it more CPU than plain's narrow one, on a machine whose two cores the round keeps busy.
+		while ((left = timers(subject)) > 0) {
 			polls++;
-			if (first == 0 && done > 0) {
+			if (first == 0 && left < expected) {
 				first = System.nanoTime();
 			}
 			assertThat(System.nanoTime()).as("all timers fired within 15 minutes").isLessThan(giveUp);
-			Thread.sleep(first == 0 ? 10 : 50);
+			// Finer near the end; each poll scans the job table, which costs the slower side more polls.
+			Thread.sleep(first == 0 ? 25 : Math.max(20, Math.min(500, left / 4)));
 		}
 		long end = System.nanoTime();
 		double seconds = (end - start) / 1e9;
+		if (watched) {
+			watch.report(subject, tag, expected, expected / seconds);
+		}
 		polls++;
 		if (!tag.startsWith("W")) {
 			// The same without the executor's wake-up (up to its max wait of 1 s; that is part (c)).
@@ -258,13 +302,12 @@ abstract class BenchmarkRun {
 		// A doubled row, were there one, would show by now.
 		Thread.sleep(500);
 		assertThat(rows(subject) - rowsBefore).as("one row per due timer").isEqualTo(expected);
-		assertThat(timers(subject)).as("timers left").isZero();
 		assertThat(management.createJobQuery().withException().count()).as("failed jobs").isZero();
 		if (profiled && postgres()) {
-			profile(subject, expected, polls + 2, statsBefore);
+			profile(subject, expected, polls, statsBefore);
 		}
 		else if (profiled) {
-			queryStatistics(subject, expected, polls + 2);
+			queryStatistics(subject, expected, polls);
 		}
 		return expected / seconds;
 	}
@@ -377,7 +420,7 @@ abstract class BenchmarkRun {
 
 	private void queryStatistics(Subject subject, int timers, int polls) {
 		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: statements per timer and their total time"
-				+ " (H2 QUERY_STATISTICS; includes the benchmark's %d count polls and the executor's acquisition)%n",
+				+ " (H2 QUERY_STATISTICS; includes the benchmark's %d polls of the due timers and the executor's acquisition)%n",
 				subject.side(), timers, polls));
 		double[] total = new double[2];
 		jdbc.query("select sql_statement, execution_count, cumulative_execution_time from information_schema.query_statistics"
@@ -400,13 +443,15 @@ abstract class BenchmarkRun {
 	private void profile(Subject subject, int timers, int polls, Map<String, long[]> before) throws InterruptedException {
 		Map<String, long[]> after = tableStats();
 		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: per timer (table: scans, inserts, updates, deletes;"
-				+ " the benchmark's own %d count polls of %s subtracted)%n", subject.side(), timers, polls, subject.table()));
+				+ " the benchmark's own %d polls of the due timers and its 2 counts of %s subtracted)%n", subject.side(), timers,
+				polls, subject.table()));
 		double scans = 0;
 		double writes = 0;
 		for (Map.Entry<String, long[]> entry : after.entrySet()) {
 			long[] b = before.getOrDefault(entry.getKey(), new long[5]);
 			long[] a = entry.getValue();
-			long s = a[0] + a[1] - b[0] - b[1] - (entry.getKey().equalsIgnoreCase(subject.table()) ? polls : 0);
+			long own = entry.getKey().equalsIgnoreCase(subject.table()) ? 2 : entry.getKey().equalsIgnoreCase("act_ru_job") ? polls : 0;
+			long s = a[0] + a[1] - b[0] - b[1] - own;
 			long ins = a[2] - b[2];
 			long upd = a[3] - b[3];
 			long del = a[4] - b[4];
@@ -419,6 +464,108 @@ abstract class BenchmarkRun {
 		}
 		profile.append(String.format(Locale.ROOT, "  %-28s %6.2f %6.2f (all writes)%n", "total", scans / timers,
 				writes / timers));
+	}
+
+	/** What a (b) round cost the machine and the database, for finding where the time goes. */
+	private final class Watch {
+
+		private final long[] cpu = cpu();
+		private final long jvm = jvmCpuNanos();
+		private final Map<String, Long> threads = threadCpuNanos();
+		private final long[] wal = wal();
+
+		Watch() {
+			if (statements) {
+				jdbc.execute("select pg_stat_statements_reset()");
+			}
+		}
+
+		void report(Subject subject, String tag, int timers, double perSecond) {
+			long[] cpuAfter = cpu();
+			double jvmMillis = (jvmCpuNanos() - jvm) / 1e6;
+			Map<String, Long> threadsAfter = threadCpuNanos();
+			long[] walAfter = wal();
+			double total = cpuAfter[0] - cpu[0];
+			// /proc/stat counts jiffies of 10 ms over all cores
+			double busyMillis = (cpuAfter[1] - cpu[1]) * 10.0;
+			rounds.append(String.format(Locale.ROOT,
+					"%n%s %-8s %7.1f/s  CPU busy %3.0f %%, iowait %3.0f %% (of all cores); per timer: CPU %.2f ms"
+							+ " (this JVM %.2f, the rest %.2f), WAL %5.0f B in %4.1f records, %4.2f full pages%n",
+					tag, subject.side(), perSecond, 100 * (cpuAfter[1] - cpu[1]) / total,
+					100 * (cpuAfter[2] - cpu[2]) / total, busyMillis / timers, jvmMillis / timers,
+					(busyMillis - jvmMillis) / timers, (double) (walAfter[2] - wal[2]) / timers,
+					(double) (walAfter[0] - wal[0]) / timers, (double) (walAfter[1] - wal[1]) / timers));
+			StringBuilder byThread = new StringBuilder("   JVM CPU per timer, ms:");
+			double inThreads = 0;
+			for (Map.Entry<String, Long> t : threadsAfter.entrySet()) {
+				double millis = (t.getValue() - threads.getOrDefault(t.getKey(), 0L)) / 1e6;
+				inThreads += millis;
+				if (millis / timers >= 0.01) {
+					byThread.append(String.format(Locale.ROOT, " %s %.2f,", t.getKey(), millis / timers));
+				}
+			}
+			rounds.append(byThread).append(String.format(Locale.ROOT, " outside Java threads (GC, JIT) %.2f%n",
+					(jvmMillis - inThreads) / timers));
+			if (statements) {
+				double[] sum = new double[2];
+				jdbc.query("select calls, total_exec_time, query from pg_stat_statements"
+						+ " where dbid = (select oid from pg_database where datname = current_database())"
+						+ " order by total_exec_time desc", rs -> {
+							sum[0] += rs.getLong(1);
+							sum[1] += rs.getDouble(2);
+							if (rs.getRow() <= 12) {
+								String sql = rs.getString(3).replaceAll("\\s+", " ");
+								rounds.append(String.format(Locale.ROOT, "   %6.2f x %8.1f ms  %s%n",
+										(double) rs.getLong(1) / timers, rs.getDouble(2),
+										sql.length() > 140 ? sql.substring(0, 140) + "…" : sql));
+							}
+						});
+				rounds.append(String.format(Locale.ROOT, "   %6.2f statements per timer, %.0f ms executing in all%n",
+						sum[0] / timers, sum[1]));
+			}
+		}
+
+		/** Jiffies since boot over all cores: total, busy, waiting on I/O (/proc/stat). */
+		private static long[] cpu() {
+			try {
+				String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long total = 0;
+				for (int i = 1; i < f.length; i++) {
+					total += Long.parseLong(f[i]);
+				}
+				long idle = Long.parseLong(f[4]);
+				long iowait = Long.parseLong(f[5]);
+				return new long[] { total, total - idle - iowait, iowait };
+			}
+			catch (IOException | RuntimeException ex) {
+				return new long[] { 1, 0, 0 };
+			}
+		}
+
+		/** CPU time of the live Java threads, summed by name without its number. */
+		private static Map<String, Long> threadCpuNanos() {
+			java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+			Map<String, Long> byName = new java.util.TreeMap<>();
+			for (long id : mx.getAllThreadIds()) {
+				java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+				long nanos = mx.getThreadCpuTime(id);
+				if (info != null && nanos > 0) {
+					byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), nanos, Long::sum);
+				}
+			}
+			return byName;
+		}
+
+		private static long jvmCpuNanos() {
+			java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+			return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+		}
+
+		private long[] wal() {
+			return jdbc.queryForObject("select wal_records, wal_fpi, wal_bytes from pg_stat_wal",
+					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+		}
+
 	}
 
 	private void report() throws IOException {
@@ -449,6 +596,9 @@ abstract class BenchmarkRun {
 			out.append(String.format(Locale.ROOT, "%-10s %6d %6d %6d %6d %6d%n", side, sorted.size(),
 					percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
 					sorted.get(sorted.size() - 1)));
+		}
+		if (rounds.length() > 0) {
+			out.append(String.format(Locale.ROOT, "%n(b) rounds on %s:", database())).append(rounds);
 		}
 		if (profile.length() > 0) {
 			out.append(String.format(Locale.ROOT, "%nDatabase work during the warm-up escalation phase (" + database() + "):"))
