@@ -1,6 +1,7 @@
 package org.sunlight.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunlight.audit.internal.AuditStore;
 
 /**
  * The audit trail: acts leave records in their own transaction, the records are sealed into a
@@ -41,6 +43,9 @@ class AuditTrailTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	AuditStore store;
 
 	@Test
 	void aCaseStartAndItsClaimLeaveSealedRecordsAndTheChainHolds() throws Exception {
@@ -83,6 +88,20 @@ class AuditTrailTests {
 			assertThat(chain.get(i).get("prev_hash")).isEqualTo(chain.get(i - 1).get("hash"));
 			assertThat(((Number) chain.get(i).get("chain_pos")).longValue()).isEqualTo(i + 1);
 		}
+	}
+
+	@Test
+	void aSealForARecordSealedAlreadyFailsAndChangesNothing() {
+		AuditRecord record = trail.record(AuditAction.CLOCK_PAUSED, "handler1", "case", "reseal-1", Map.of());
+		trail.seal();
+		Map<String, Object> sealed = jdbc.queryForMap("select chain_pos, hash from sl_audit_record where id = ?",
+				record.id());
+		AuditStore.Seal again = new AuditStore.Seal(record.id(), 999_999, "0".repeat(64), "f".repeat(64));
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> store.seal(List.of(again))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("sealed already");
+		assertThat(jdbc.queryForMap("select chain_pos, hash from sl_audit_record where id = ?", record.id()))
+			.isEqualTo(sealed);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ public class EscalationStore {
 
 	private final JdbcTemplate jdbc;
 	private final boolean postgres;
+	// The statements every due timer runs (package-private for PostgresQueryPlanTests).
 	final String raiseStepYellow;
 	final String raiseStepRed;
 
@@ -82,8 +83,8 @@ public class EscalationStore {
 	 * was written.
 	 */
 	public boolean raiseCase(Raise r, String responsible) {
-		return jdbc.update(RAISE_CASE, r.id(), r.level().name(), r.caseNumber(), r.powerCode(), r.powerName(), r.department(), responsible,
-				r.supervisor(), ts(r.raisedAt()), r.caseId(), r.level().name()) == 1;
+		return jdbc.update(RAISE_CASE, r.id(), r.level().name(), r.caseNumber(), r.powerCode(), r.powerName(),
+				r.department(), responsible, r.supervisor(), ts(r.raisedAt()), r.caseId(), r.level().name()) == 1;
 	}
 
 	static final String RAISE_CASE = """
