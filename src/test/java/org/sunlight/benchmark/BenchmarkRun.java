@@ -508,19 +508,22 @@ abstract class BenchmarkRun {
 					(jvmMillis - inThreads) / timers));
 			if (statements) {
 				double[] sum = new double[2];
-				jdbc.query("select calls, total_exec_time, query, shared_blks_hit + shared_blks_read, rows from pg_stat_statements"
+				jdbc.query("select calls, total_exec_time + total_plan_time, query, shared_blks_hit + shared_blks_read, rows,"
+						+ " plans, total_plan_time from pg_stat_statements"
 						+ " where dbid = (select oid from pg_database where datname = current_database())"
-						+ " order by total_exec_time desc", rs -> {
+						+ " order by total_exec_time + total_plan_time desc", rs -> {
 							sum[0] += rs.getLong(1);
 							sum[1] += rs.getDouble(2);
 							if (rs.getRow() <= 12) {
 								String sql = rs.getString(3).replaceAll("\\s+", " ");
-								rounds.append(String.format(Locale.ROOT, "   %6.2f x %8.1f ms %7.1f blocks %6.1f rows  %s%n",
-										(double) rs.getLong(1) / timers, rs.getDouble(2), rs.getDouble(4) / rs.getLong(1),
-										rs.getDouble(5) / rs.getLong(1), sql.length() > 120 ? sql.substring(0, 120) + "…" : sql));
+								rounds.append(String.format(Locale.ROOT,
+										"   %6.2f x %8.1f ms (planned %3.0f %% of the calls, %6.1f ms) %7.1f blocks %6.1f rows  %s%n",
+										(double) rs.getLong(1) / timers, rs.getDouble(2), 100.0 * rs.getLong(6) / rs.getLong(1),
+										rs.getDouble(7), rs.getDouble(4) / rs.getLong(1), rs.getDouble(5) / rs.getLong(1),
+										sql.length() > 110 ? sql.substring(0, 110) + "…" : sql));
 							}
 						});
-				rounds.append(String.format(Locale.ROOT, "   %6.2f statements per timer, %.0f ms executing in all%n",
+				rounds.append(String.format(Locale.ROOT, "   %6.2f statements per timer, %.0f ms planning and executing in all%n",
 						sum[0] / timers, sum[1]));
 			}
 		}
