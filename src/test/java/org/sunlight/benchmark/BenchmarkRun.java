@@ -473,6 +473,7 @@ abstract class BenchmarkRun {
 		private final long jvm = jvmCpuNanos();
 		private final Map<String, Long> threads = threadCpuNanos();
 		private final long[] wal = wal();
+		private final long[] xacts = xacts();
 
 		Watch() {
 			if (statements) {
@@ -485,6 +486,7 @@ abstract class BenchmarkRun {
 			double jvmMillis = (jvmCpuNanos() - jvm) / 1e6;
 			Map<String, Long> threadsAfter = threadCpuNanos();
 			long[] walAfter = wal();
+			long[] xactsAfter = xacts();
 			double total = cpuAfter[0] - cpu[0];
 			// /proc/stat counts jiffies of 10 ms over all cores
 			double busyMillis = (cpuAfter[1] - cpu[1]) * 10.0;
@@ -506,6 +508,9 @@ abstract class BenchmarkRun {
 			}
 			rounds.append(byThread).append(String.format(Locale.ROOT, " outside Java threads (GC, JIT) %.2f%n",
 					(jvmMillis - inThreads) / timers));
+			rounds.append(String.format(Locale.ROOT, "   transactions per timer (pg_stat_database, flushed within a second or so):"
+					+ " %.2f committed, %.2f rolled back%n", (double) (xactsAfter[0] - xacts[0]) / timers,
+					(double) (xactsAfter[1] - xacts[1]) / timers));
 			if (statements) {
 				double[] sum = new double[2];
 				jdbc.query("select calls, total_exec_time + total_plan_time, query, shared_blks_hit + shared_blks_read, rows,"
@@ -562,6 +567,12 @@ abstract class BenchmarkRun {
 		private static long jvmCpuNanos() {
 			java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 			return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+		}
+
+		private long[] xacts() {
+			return jdbc.queryForObject(
+					"select xact_commit, xact_rollback from pg_stat_database where datname = current_database()",
+					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
 		}
 
 		private long[] wal() {
