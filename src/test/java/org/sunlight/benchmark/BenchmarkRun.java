@@ -3,6 +3,10 @@ package org.sunlight.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -244,7 +249,8 @@ abstract class BenchmarkRun {
 	 */
 	double escalationsPerSecond(Subject subject, int cases, String tag, boolean profiled) throws Exception {
 		int expected = cases * TIMERS_PER_CASE;
-		boolean watched = postgres() && !tag.startsWith("W");
+		boolean timed = !tag.startsWith("W");
+		boolean watched = postgres() && timed;
 		int rowsBefore = rows(subject);
 		assertThat(timers(subject)).isZero();
 		Map<String, long[]> statsBefore;
@@ -292,9 +298,9 @@ abstract class BenchmarkRun {
 			watch.report(subject, tag, expected, expected / seconds);
 		}
 		polls++;
-		if (!tag.startsWith("W")) {
+		if (timed) {
 			// The same without the executor's wake-up (up to its max wait of 1 s; that is part (c)).
-			record("(b') escalations/s, first row to last", subject.side(),
+			record("(b') escalations/s, first to last timer", subject.side(),
 					first == 0 ? Double.NaN : (expected - 1) / ((end - first) / 1e9));
 		}
 		// A doubled row, were there one, would show by now.
@@ -551,10 +557,10 @@ abstract class BenchmarkRun {
 
 		/** CPU time of the live Java threads, summed by name without its number. */
 		private static Map<String, Long> threadCpuNanos() {
-			java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-			Map<String, Long> byName = new java.util.TreeMap<>();
+			ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+			Map<String, Long> byName = new TreeMap<>();
 			for (long id : mx.getAllThreadIds()) {
-				java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+				ThreadInfo info = mx.getThreadInfo(id);
 				long nanos = mx.getThreadCpuTime(id);
 				if (info != null && nanos > 0) {
 					byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), nanos, Long::sum);
@@ -564,7 +570,7 @@ abstract class BenchmarkRun {
 		}
 
 		private static long jvmCpuNanos() {
-			java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+			OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 			return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
 		}
 
