@@ -11,6 +11,12 @@ public final class SlNamespace {
 	public static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
 	public static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
+	/**
+	 * The ids of what the compiler adds (the clocks' timers, flows and end events): the validator
+	 * refuses them elsewhere, and the compiler strips and regenerates them on every compile.
+	 */
+	public static final String GENERATED_ID_PREFIX = "SL_";
+
 	private SlNamespace() {
 	}
 

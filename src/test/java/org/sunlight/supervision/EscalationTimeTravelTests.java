@@ -10,9 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -64,6 +67,9 @@ class EscalationTimeTravelTests {
 
 	@Autowired
 	ProcessEngine engine;
+
+	@Autowired
+	HistoryService history;
 
 	String definitionId;
 
@@ -232,6 +238,24 @@ class EscalationTimeTravelTests {
 		assertThat(escalations(instance)).allSatisfy(e -> assertThat(e.status()).isEqualTo(Escalation.Status.RESOLVED));
 		assertThat(caseLevel.get(0).id()).satisfies(id -> assertThat(escalations.get(id).lateness())
 			.isEqualTo(Duration.ofDays(1)));
+	}
+
+	@Test
+	void firedClocksLeaveTheirEscalationsAndJobLogButNoCamundaActivityHistory() {
+		ProcessInstance instance = start();
+		Task accept = task(instance, "Task_Accept");
+		fireDue(instance, accept.getFollowUpDate().toInstant());
+		fireDue(instance, clocks.caseSchedule(instance.getId()).orElseThrow().warnAt());
+		tasks.complete(accept.getId());
+
+		assertThat(escalations(instance)).hasSize(2);
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list())
+			.extracting(HistoricActivityInstance::getActivityId)
+			.containsExactlyInAnyOrder("Start", "Task_Accept", "Task_Decide");
+		// The timers' job log is kept: it is where a failing clock would show.
+		assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId()).successLog().list())
+			.extracting(HistoricJobLog::getActivityId)
+			.containsExactlyInAnyOrder("SL_Yellow_Task_Accept", "SL_CaseYellowStart");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.sunlight.modeling.internal.compiler;
 
 import org.sunlight.modeling.ProcessBeans;
+import org.sunlight.modeling.SlNamespace;
 
 /**
  * The two alarm levels and everything generated differently for them: ids, names, expressions
@@ -15,7 +16,7 @@ enum Level {
 	RED("Red", "红色警告", "已告警", "办件红色警告", "办件期限届满", "stepDeadline", "caseDeadline", "#cc2b2b",
 			"#fde8e8");
 
-	static final String GENERATED = "SL_";
+	static final String GENERATED = SlNamespace.GENERATED_ID_PREFIX;
 
 	private final String key;
 	final String stepEventName;

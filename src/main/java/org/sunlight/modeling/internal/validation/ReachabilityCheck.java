@@ -14,7 +14,7 @@ import org.w3c.dom.Element;
  */
 final class ReachabilityCheck {
 
-	static final String GENERATED_PREFIX = "SL_";
+	static final String GENERATED_PREFIX = SlNamespace.GENERATED_ID_PREFIX;
 
 	private ReachabilityCheck() {
 	}

@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
  */
 final class ReservedIdCheck {
 
-	static final String PREFIX = "SL_";
+	static final String PREFIX = SlNamespace.GENERATED_ID_PREFIX;
 
 	private static final Pattern GENERATED = Pattern.compile(
 			"SL_(Yellow|Red|YellowEnd|RedEnd|YellowTimer|RedTimer|Flow_Yellow|Flow_Red)_.+"
