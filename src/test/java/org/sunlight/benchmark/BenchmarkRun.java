@@ -3,6 +3,7 @@ package org.sunlight.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadInfo;
@@ -266,7 +267,7 @@ abstract class BenchmarkRun {
 	double escalationsPerSecond(Subject subject, int cases, String tag, boolean profiled) throws Exception {
 		int expected = cases * TIMERS_PER_CASE;
 		boolean timed = !tag.startsWith("W");
-		boolean watched = postgres() && timed;
+		boolean watched = timed;
 		int rowsBefore = rows(subject);
 		assertThat(timers(subject)).isZero();
 		Map<String, long[]> statsBefore;
@@ -500,6 +501,7 @@ abstract class BenchmarkRun {
 		private final Map<String, Long> threads = threadCpuNanos();
 		private final long[] wal = wal();
 		private final long[] xacts = xacts();
+		private final long[] gc = gc();
 
 		Watch() {
 			if (statements) {
@@ -513,16 +515,22 @@ abstract class BenchmarkRun {
 			Map<String, Long> threadsAfter = threadCpuNanos();
 			long[] walAfter = wal();
 			long[] xactsAfter = xacts();
+			long[] gcAfter = gc();
 			double total = cpuAfter[0] - cpu[0];
 			// /proc/stat counts jiffies of 10 ms over all cores
 			double busyMillis = (cpuAfter[1] - cpu[1]) * 10.0;
 			rounds.append(String.format(Locale.ROOT,
 					"%n%s %-8s %7.1f/s  CPU busy %3.0f %%, iowait %3.0f %% (of all cores); per timer: CPU %.2f ms"
-							+ " (this JVM %.2f, the rest %.2f), WAL %5.0f B in %4.1f records, %4.2f full pages%n",
+							+ " (this JVM %.2f, the rest %.2f)",
 					tag, subject.side(), perSecond, 100 * (cpuAfter[1] - cpu[1]) / total,
 					100 * (cpuAfter[2] - cpu[2]) / total, busyMillis / timers, jvmMillis / timers,
-					(busyMillis - jvmMillis) / timers, (double) (walAfter[2] - wal[2]) / timers,
-					(double) (walAfter[0] - wal[0]) / timers, (double) (walAfter[1] - wal[1]) / timers));
+					(busyMillis - jvmMillis) / timers));
+			if (postgres()) {
+				rounds.append(String.format(Locale.ROOT, ", WAL %5.0f B in %4.1f records, %4.2f full pages",
+						(double) (walAfter[2] - wal[2]) / timers, (double) (walAfter[0] - wal[0]) / timers,
+						(double) (walAfter[1] - wal[1]) / timers));
+			}
+			rounds.append(String.format(Locale.ROOT, "; GC %d collections, %d ms%n", gcAfter[0] - gc[0], gcAfter[1] - gc[1]));
 			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut to the round.
 			rounds.append(String.format(Locale.ROOT, "   timed from %.6f to %.6f s (CLOCK_MONOTONIC)%n", start / 1e9, end / 1e9));
 			StringBuilder byThread = new StringBuilder("   JVM CPU per timer, ms:");
@@ -536,9 +544,11 @@ abstract class BenchmarkRun {
 			}
 			rounds.append(byThread).append(String.format(Locale.ROOT, " outside Java threads (GC, JIT) %.2f%n",
 					(jvmMillis - inThreads) / timers));
-			rounds.append(String.format(Locale.ROOT, "   transactions per timer (pg_stat_database, flushed within a second or so):"
-					+ " %.2f committed, %.2f rolled back%n", (double) (xactsAfter[0] - xacts[0]) / timers,
-					(double) (xactsAfter[1] - xacts[1]) / timers));
+			if (postgres()) {
+				rounds.append(String.format(Locale.ROOT, "   transactions per timer (pg_stat_database, flushed within a second or so):"
+						+ " %.2f committed, %.2f rolled back%n", (double) (xactsAfter[0] - xacts[0]) / timers,
+						(double) (xactsAfter[1] - xacts[1]) / timers));
+			}
 			if (statements) {
 				double[] sum = new double[2];
 				jdbc.query("select calls, total_exec_time + total_plan_time, query, shared_blks_hit + shared_blks_read, rows,"
@@ -597,13 +607,29 @@ abstract class BenchmarkRun {
 			return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
 		}
 
+		/** Collections and their milliseconds since the JVM started, over all collectors. */
+		private static long[] gc() {
+			long[] gc = new long[2];
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				gc[0] += Math.max(0, collector.getCollectionCount());
+				gc[1] += Math.max(0, collector.getCollectionTime());
+			}
+			return gc;
+		}
+
 		private long[] xacts() {
+			if (!postgres()) {
+				return new long[2];
+			}
 			return jdbc.queryForObject(
 					"select xact_commit, xact_rollback from pg_stat_database where datname = current_database()",
 					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
 		}
 
 		private long[] wal() {
+			if (!postgres()) {
+				return new long[3];
+			}
 			return jdbc.queryForObject("select wal_records, wal_fpi, wal_bytes from pg_stat_wal",
 					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
 		}
