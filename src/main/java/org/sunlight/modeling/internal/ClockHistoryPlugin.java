@@ -15,12 +15,13 @@ import org.sunlight.modeling.SlNamespace;
 
 /**
  * Camunda's activity history is not written for the compiled clocks' elements ({@code SL_…}: the
- * timer boundary events, the case pair's event sub-processes and their end events). A fired clock
- * would otherwise add two or three {@code ACT_HI_ACTINST} rows, each with Camunda's many
- * indexes, in the timer job's transaction, recording what its escalation row and audit record
- * already hold with the snapshot; nothing in Sunlight reads them. Every other history, the clock
- * timers' job log included (it keeps their failures), is written as before. An administrator who
- * wants the clocks in Camunda's own history view sets {@code sunlight.history.clock-activities}.
+ * timer boundary events and their end events, the case pair's event sub-processes with their
+ * start and end events). A fired clock would otherwise add two or three {@code ACT_HI_ACTINST}
+ * rows, each with Camunda's many indexes, in the timer job's transaction, recording what its
+ * escalation row and audit record already hold with the snapshot; nothing in Sunlight reads them.
+ * Every other history, the clock timers' job log included (it keeps their failures), is written
+ * as before. An administrator who wants the clocks in Camunda's own history view sets
+ * {@code sunlight.history.clock-activities}.
  */
 @Component
 class ClockHistoryPlugin extends AbstractProcessEnginePlugin {
