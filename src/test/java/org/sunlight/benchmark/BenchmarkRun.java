@@ -267,7 +267,6 @@ abstract class BenchmarkRun {
 	double escalationsPerSecond(Subject subject, int cases, String tag, boolean profiled) throws Exception {
 		int expected = cases * TIMERS_PER_CASE;
 		boolean timed = !tag.startsWith("W");
-		boolean watched = timed;
 		int rowsBefore = rows(subject);
 		assertThat(timers(subject)).isZero();
 		Map<String, long[]> statsBefore;
@@ -292,7 +291,7 @@ abstract class BenchmarkRun {
 			System.gc();
 			// Still in the past: nothing is due while the counters settle.
 			statsBefore = profiled ? (postgres() ? tableStats() : startQueryStatistics()) : null;
-			watch = watched ? new Watch() : null;
+			watch = timed ? new Watch() : null;
 		}
 		finally {
 			ClockUtil.reset();
@@ -316,7 +315,7 @@ abstract class BenchmarkRun {
 		}
 		long end = System.nanoTime();
 		double seconds = (end - start) / 1e9;
-		if (watched) {
+		if (timed) {
 			watch.report(subject, tag, expected, expected / seconds, start, end);
 		}
 		polls++;

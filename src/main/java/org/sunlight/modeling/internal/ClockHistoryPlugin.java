@@ -37,7 +37,9 @@ class ClockHistoryPlugin extends AbstractProcessEnginePlugin {
 		if (clockActivities) {
 			return;
 		}
-		// Replaces the engine's default database handler, keeping any custom handler after it.
+		// Replaces the engine's default database handler, keeping any custom handler after it. A
+		// custom HistoryLevel could skip these events before they are made, but the engine stores
+		// its level in the database and refuses to start on one that differs from it.
 		List<HistoryEventHandler> handlers = new ArrayList<>();
 		handlers.add(new WithoutClockActivities());
 		if (configuration.getCustomHistoryEventHandlers() != null) {
