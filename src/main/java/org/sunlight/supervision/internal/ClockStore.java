@@ -10,11 +10,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.sunlight.supervision.CaseSchedule;
 
-/** The {@code sl_case_clock} and {@code sl_step_clock} tables. */
+/**
+ * The {@code sl_case_clock} and {@code sl_step_clock} tables. Within a transaction a clock is read
+ * from the database once ({@link TransactionMemo}): starting a step asks for its clock four times.
+ */
 @Repository
 public class ClockStore {
 
 	private final JdbcTemplate jdbc;
+	private final TransactionMemo<CaseSchedule> cases = new TransactionMemo<>();
+	private final TransactionMemo<StepClock> steps = new TransactionMemo<>();
 
 	ClockStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -26,9 +31,14 @@ public class ClockStore {
 	}
 
 	public Optional<CaseSchedule> caseClock(String caseId) {
-		return jdbc.query("select * from sl_case_clock where case_id = ?", ClockStore::mapCase, caseId)
-			.stream()
-			.findFirst();
+		CaseSchedule seen = cases.get(caseId);
+		if (seen != null) {
+			return Optional.of(seen);
+		}
+		Optional<CaseSchedule> read = jdbc.query("select * from sl_case_clock where case_id = ?", ClockStore::mapCase,
+				caseId).stream().findFirst();
+		read.ifPresent(clock -> cases.put(caseId, clock));
+		return read;
 	}
 
 	/** The version of the power the case runs on. */
@@ -43,12 +53,18 @@ public class ClockStore {
 				  warn_at, deadline, covered) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", clock.caseId(), processDefinitionId,
 				clock.powerCode(), clock.calendar(), clock.timeLimit(), ts(clock.startedAt()), ts(clock.warnAt()),
 				ts(clock.deadline()), clock.covered());
+		cases.put(clock.caseId(), clock);
 	}
 
 	public Optional<StepClock> stepClock(String executionId) {
-		return jdbc.query("select * from sl_step_clock where execution_id = ?", ClockStore::mapStep, executionId)
-			.stream()
-			.findFirst();
+		StepClock seen = steps.get(executionId);
+		if (seen != null) {
+			return Optional.of(seen);
+		}
+		Optional<StepClock> read = jdbc.query("select * from sl_step_clock where execution_id = ?", ClockStore::mapStep,
+				executionId).stream().findFirst();
+		read.ifPresent(clock -> steps.put(executionId, clock));
+		return read;
 	}
 
 	public void insert(StepClock clock) {
@@ -56,16 +72,19 @@ public class ClockStore {
 				insert into sl_step_clock (execution_id, case_id, step_id, time_limit, started_at, warn_at, deadline,
 				  covered) values (?, ?, ?, ?, ?, ?, ?, ?)""", clock.executionId(), clock.caseId(), clock.stepId(),
 				clock.timeLimit(), ts(clock.startedAt()), ts(clock.warnAt()), ts(clock.deadline()), clock.covered());
+		steps.put(clock.executionId(), clock);
 	}
 
 	public void moveCase(String caseId, Instant warnAt, Instant deadline) {
 		jdbc.update("update sl_case_clock set warn_at = ?, deadline = ? where case_id = ?", ts(warnAt), ts(deadline),
 				caseId);
+		cases.forget(caseId);
 	}
 
 	public void moveStep(String executionId, Instant warnAt, Instant deadline) {
 		jdbc.update("update sl_step_clock set warn_at = ?, deadline = ? where execution_id = ?", ts(warnAt),
 				ts(deadline), executionId);
+		steps.forget(executionId);
 	}
 
 	static Timestamp ts(Instant instant) {

@@ -1,0 +1,63 @@
+package org.sunlight.supervision.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows the current transaction has written or read, by key, forgotten when it ends. One engine
+ * command asks for the same clock several times (each compiled timer's date, the task's due
+ * dates, the statistics' step run); with this, the database is asked once. Outside a transaction
+ * it remembers nothing. Hand-written rather than Spring's {@code SimpleTransactionScope}, which
+ * throws when no transaction is active, where the stores are also read (the API's plain reads).
+ */
+final class TransactionMemo<V> {
+
+	/** The key the rows are bound under; one per memo. */
+	private final Object resource = new Object();
+
+	/** The remembered row, or null when this transaction has not seen it. */
+	V get(String key) {
+		Map<String, V> rows = rows(false);
+		return rows == null ? null : rows.get(key);
+	}
+
+	/** Remembers {@code value} (as written or read) for the rest of the transaction. */
+	void put(String key, V value) {
+		Map<String, V> rows = rows(true);
+		if (rows != null) {
+			rows.put(key, value);
+		}
+	}
+
+	/** Drops a row this transaction has changed without reading it back. */
+	void forget(String key) {
+		Map<String, V> rows = rows(false);
+		if (rows != null) {
+			rows.remove(key);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, V> rows(boolean create) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<String, V> rows = (Map<String, V>) TransactionSynchronizationManager.getResource(resource);
+		if (rows == null && create) {
+			Map<String, V> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(resource, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+				}
+			});
+			rows = fresh;
+		}
+		return rows;
+	}
+
+}
