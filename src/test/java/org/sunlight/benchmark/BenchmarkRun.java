@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -63,8 +64,9 @@ import org.sunlight.support.Models;
  * Real job executor; repetitions alternate the order of Sunlight and plain. Asserts correctness
  * (exactly one row per due timer, no failed jobs), never speed. Sizes: -Dbench.cases (1000),
  * -Dbench.timers (5000), -Dbench.reps (3), -Dbench.brounds ((b) rounds per repetition, 2),
- * -Dbench.latency (15 per side and repetition), -Dbench.warmup (200 cases for (a)),
- * -Dbench.warmup.timers (the (b) warm-up rounds' size, -Dbench.timers).
+ * -Dbench.latency (15 per side and repetition), -Dbench.warmup (cases per side for (a), -Dbench.cases),
+ * -Dbench.warmup.timers (the (b) warm-up rounds' size, -Dbench.timers), -Dbench.parts.a (4: the parts
+ * (a) runs its cases in, alternating the sides).
  */
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
 @Import(BenchmarkConfiguration.class)
@@ -76,8 +78,10 @@ abstract class BenchmarkRun {
 	static final int REPS = Integer.getInteger("bench.reps", 3);
 	static final int ESCALATION_ROUNDS = Integer.getInteger("bench.brounds", 2);
 	static final int LATENCY_SAMPLES = Integer.getInteger("bench.latency", 15);
-	static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+	static final int WARMUP = Integer.getInteger("bench.warmup", CASES);
 	static final int WARMUP_TIMERS = Integer.getInteger("bench.warmup.timers", TIMERS);
+	/** (a) runs its cases in this many parts, alternating the sides. */
+	static final int CASE_PARTS = Integer.getInteger("bench.parts.a", 4);
 	/** Which parts to run: any of a, b, c (a quicker look at one figure). */
 	static final String PARTS = System.getProperty("bench.parts", "abc");
 	static final int TIMERS_PER_CASE = 4;
@@ -119,7 +123,7 @@ abstract class BenchmarkRun {
 
 	private final StringBuilder profile = new StringBuilder();
 
-	/** Per (b) round on PostgreSQL: the machine's CPU, the WAL written and, if loaded, pg_stat_statements. */
+	/** Per timed round: the machine's CPU, the JVM's threads and GC; on PostgreSQL the WAL written and, if loaded, pg_stat_statements. */
 	private final StringBuilder rounds = new StringBuilder();
 
 	/**
@@ -171,17 +175,19 @@ abstract class BenchmarkRun {
 				log("pg_stat_statements not loaded on the server: no per-statement figures%n");
 			}
 		}
-		// Warm-up: JIT, caches (the power's description), connection pool.
-		for (Subject subject : List.of(sunlight, plain)) {
-			casesPerSecond(subject, WARMUP, 1, "W");
-			casesPerSecond(subject, WARMUP / 2, THREADS, "W4");
-		}
-		// Full-size rounds, twice per side: with fewer timers the JIT was still compiling Sunlight's
-		// path (and Camunda's) through the first timed rounds, which ran slower round after round.
+		// Warm-up (JIT, caches, connection pool) in full-size rounds, twice per side for (b): with
+		// fewer timers the JIT was still compiling Sunlight's path (and Camunda's) through the first
+		// timed rounds, which ran slower round after round. (a) warms up after (b), whose paths
+		// share much of its code: the first timed (a) round, when it came after a small (a) warm-up
+		// and the (b) one, spent twice the JVM CPU per case of the later ones.
 		List<Subject> warmUp = List.of(sunlight, plain, plain, sunlight);
-		for (int i = 0; i < warmUp.size(); i++) {
+		for (int i = 0; PARTS.contains("b") && i < warmUp.size(); i++) {
 			// the second round of each side also prints its table profile
 			escalationsPerSecond(warmUp.get(i), WARMUP_TIMERS / TIMERS_PER_CASE, "WB", i >= 2);
+		}
+		for (Subject subject : warmUp) {
+			casesPerSecond(subject, WARMUP / 2, 1, "W", null);
+			casesPerSecond(subject, WARMUP / 4, THREADS, "W4", null);
 		}
 		for (Subject subject : List.of(sunlight, plain)) {
 			for (int i = 0; i < 3; i++) {
@@ -192,11 +198,24 @@ abstract class BenchmarkRun {
 
 		for (int rep = 1; rep <= REPS; rep++) {
 			List<Subject> order = rep % 2 == 1 ? List.of(sunlight, plain) : List.of(plain, sunlight);
-			for (Subject subject : PARTS.contains("a") ? order : List.<Subject>of()) {
-				record("(a) cases/s, 1 thread", subject.side(), casesPerSecond(subject, CASES, 1, "A1-" + rep));
-			}
-			for (Subject subject : PARTS.contains("a") ? order : List.<Subject>of()) {
-				record("(a) cases/s, 4 threads", subject.side(), casesPerSecond(subject, CASES, THREADS, "A4-" + rep));
+			for (int threads : PARTS.contains("a") ? List.of(1, THREADS) : List.<Integer>of()) {
+				// In parts, the sides alternating (S P P S S P …): the machine's speed drifts by up to a
+				// third within a minute, and a side's whole round used to meet a different machine
+				// from the other's.
+				String tag = "A" + threads + "-" + rep;
+				Map<Side, Tally> tallies = new EnumMap<>(Side.class);
+				for (int part = 0; part < CASE_PARTS; part++) {
+					for (Subject subject : part % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
+						casesPerSecond(subject, CASES / CASE_PARTS, threads, tag + "." + part,
+								tallies.computeIfAbsent(subject.side(), side -> new Tally()));
+					}
+				}
+				for (Subject subject : order) {
+					Tally tally = tallies.get(subject.side());
+					record("(a) cases/s, " + threads + (threads == 1 ? " thread" : " threads"), subject.side(),
+							tally.perSecond());
+					report(subject, tag, tally, "case");
+				}
 			}
 			for (int b = 0; PARTS.contains("b") && b < ESCALATION_ROUNDS; b++) {
 				for (Subject subject : b % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
@@ -216,28 +235,51 @@ abstract class BenchmarkRun {
 		report();
 	}
 
-	/** Starts each case and completes its two steps; no timer is due, none fires. */
-	double casesPerSecond(Subject subject, int cases, int threads, String tag) throws Exception {
+	/**
+	 * Starts each case and completes its two steps; no timer is due, none fires. Adds what it cost
+	 * to {@code tally} when there is one (a timed part).
+	 */
+	void casesPerSecond(Subject subject, int cases, int threads, String tag, Tally tally) throws Exception {
 		long endedBefore = finished(subject);
 		int rowsBefore = rows(subject);
+		// As before (b) rounds: the dead rows of earlier rounds' tasks, executions and jobs would
+		// otherwise be in the indexes the round that runs second in a pair reads.
+		if (postgres() && VACUUM) {
+			jdbc.execute("vacuum analyze");
+		}
+		Counters before = tally == null ? null : new Counters();
 		long start = System.nanoTime();
-		inParallel(cases, threads, i -> runCase(subject, tag + "-" + i));
-		double seconds = (System.nanoTime() - start) / 1e9;
+		inParallel(cases, threads, tag + " " + subject.side(), i -> runCase(subject, tag + "-" + i));
+		long end = System.nanoTime();
+		if (tally != null) {
+			tally.add(before, new Counters(), cases, start, end);
+		}
 		assertThat(finished(subject) - endedBefore).as("cases that ended").isEqualTo(cases);
 		assertThat(rows(subject)).as("no timer fired").isEqualTo(rowsBefore);
-		return cases / seconds;
 	}
 
+	/** CPU nanoseconds of the client threads of {@link #inParallel} that have ended. */
+	private static final AtomicLong CLIENT_CPU = new AtomicLong();
+
+	private static final String CLIENT_THREAD = "bench-client";
+
 	/** Runs {@code work} for 0 … n - 1 on that many client threads, each taking the next number. */
-	private static void inParallel(int n, int threads, IntConsumer work) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+	private static void inParallel(int n, int threads, String name, IntConsumer work) throws Exception {
+		// named for a profiler (jdk.ExecutionSample's thread), e.g. "bench-client A1-2.3 SUNLIGHT"
+		ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, CLIENT_THREAD + " " + name));
 		AtomicInteger next = new AtomicInteger();
 		List<Future<?>> clients = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			clients.add(pool.submit(() -> {
-				int i;
-				while ((i = next.getAndIncrement()) < n) {
-					work.accept(i);
+				try {
+					int i;
+					while ((i = next.getAndIncrement()) < n) {
+						work.accept(i);
+					}
+				}
+				finally {
+					// its CPU, before the thread (and with it its counter) is gone
+					CLIENT_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
 				}
 				return null;
 			}));
@@ -270,7 +312,7 @@ abstract class BenchmarkRun {
 		int rowsBefore = rows(subject);
 		assertThat(timers(subject)).isZero();
 		Map<String, long[]> statsBefore;
-		Watch watch = null;
+		Counters before = null;
 		// The previous round's dead job rows are vacuumed before this round's jobs are inserted, so
 		// that they reuse the space: otherwise the round that runs second in a pair finds
 		// act_ru_job larger, and every acquisition scans more of it (docs/benchmarks.md).
@@ -280,7 +322,8 @@ abstract class BenchmarkRun {
 		ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(30))));
 		try {
 			// Not timed; on four client threads, to keep the benchmark's wall time down.
-			inParallel(cases, THREADS, i -> runtime.startProcessInstanceById(subject.definitionId(), tag + "-" + i));
+			inParallel(cases, THREADS, tag + " " + subject.side(),
+					i -> runtime.startProcessInstanceById(subject.definitionId(), tag + "-" + i));
 			assertThat(timers(subject)).isEqualTo(expected);
 			// Each round starts settled: the dead rows of earlier rounds vacuumed and the garbage of
 			// starting the cases collected, so that neither is paid for in the timed part (Sunlight's
@@ -291,7 +334,7 @@ abstract class BenchmarkRun {
 			System.gc();
 			// Still in the past: nothing is due while the counters settle.
 			statsBefore = profiled ? (postgres() ? tableStats() : startQueryStatistics()) : null;
-			watch = timed ? new Watch() : null;
+			before = timed ? new Counters() : null;
 		}
 		finally {
 			ClockUtil.reset();
@@ -316,7 +359,9 @@ abstract class BenchmarkRun {
 		long end = System.nanoTime();
 		double seconds = (end - start) / 1e9;
 		if (timed) {
-			watch.report(subject, tag, expected, expected / seconds, start, end);
+			Tally tally = new Tally();
+			tally.add(before, new Counters(), expected, start, end);
+			report(subject, tag, tally, "timer");
 		}
 		polls++;
 		if (timed) {
@@ -492,8 +537,25 @@ abstract class BenchmarkRun {
 				writes / timers));
 	}
 
-	/** What a (b) round cost the machine and the database, for finding where the time goes. */
-	private final class Watch {
+	/** One pg_stat_statements entry's counters (all since the server started). */
+	private record Statement(String query, long calls, double millis, double planMillis, long plans, long blocks,
+			long rows) {
+
+		Statement minus(Statement before) {
+			return before == null ? this
+					: new Statement(query, calls - before.calls, millis - before.millis, planMillis - before.planMillis,
+							plans - before.plans, blocks - before.blocks, rows - before.rows);
+		}
+
+		Statement plus(Statement other) {
+			return new Statement(query, calls + other.calls, millis + other.millis, planMillis + other.planMillis,
+					plans + other.plans, blocks + other.blocks, rows + other.rows);
+		}
+
+	}
+
+	/** What this machine, this JVM and PostgreSQL had done up to one moment. */
+	private final class Counters {
 
 		private final long[] cpu = cpu();
 		private final long jvm = jvmCpuNanos();
@@ -501,138 +563,201 @@ abstract class BenchmarkRun {
 		private final long[] wal = wal();
 		private final long[] xacts = xacts();
 		private final long[] gc = gc();
+		private final long clients = CLIENT_CPU.get();
+		private final long jit = jitMillis();
+		private final Map<Long, Statement> statements = statements();
 
-		Watch() {
-			if (statements) {
-				jdbc.execute("select pg_stat_statements_reset()");
+	}
+
+	/**
+	 * What the timed parts of one round (of one side) cost, summed, for finding where the time goes:
+	 * the machine's CPU, this JVM's by thread, its garbage collections and JIT; on PostgreSQL the
+	 * WAL, the transactions and, if loaded, pg_stat_statements.
+	 */
+	private static final class Tally {
+
+		private int count;
+		private long nanos;
+		private final List<String> intervals = new ArrayList<>();
+		private final long[] cpu = new long[3];
+		private long jvm;
+		private final Map<String, Long> threads = new TreeMap<>();
+		private final long[] wal = new long[3];
+		private final long[] xacts = new long[2];
+		private final long[] gc = new long[2];
+		private long clients;
+		private long jit;
+		private final Map<Long, Statement> statements = new LinkedHashMap<>();
+
+		void add(Counters before, Counters after, int count, long start, long end) {
+			this.count += count;
+			nanos += end - start;
+			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut to it.
+			intervals.add(String.format(Locale.ROOT, "%.6f–%.6f", start / 1e9, end / 1e9));
+			addDeltas(cpu, before.cpu, after.cpu);
+			addDeltas(wal, before.wal, after.wal);
+			addDeltas(xacts, before.xacts, after.xacts);
+			addDeltas(gc, before.gc, after.gc);
+			jvm += after.jvm - before.jvm;
+			clients += after.clients - before.clients;
+			jit += after.jit - before.jit;
+			after.threads.forEach((name, n) -> threads.merge(name, n - before.threads.getOrDefault(name, 0L), Long::sum));
+			after.statements.forEach((id, st) -> statements.merge(id, st.minus(before.statements.get(id)), Statement::plus));
+		}
+
+		double perSecond() {
+			return count / (nanos / 1e9);
+		}
+
+		private static void addDeltas(long[] sum, long[] before, long[] after) {
+			for (int i = 0; i < sum.length; i++) {
+				sum[i] += after[i] - before[i];
 			}
 		}
 
-		void report(Subject subject, String tag, int timers, double perSecond, long start, long end) {
-			long[] cpuAfter = cpu();
-			double jvmMillis = (jvmCpuNanos() - jvm) / 1e6;
-			Map<String, Long> threadsAfter = threadCpuNanos();
-			long[] walAfter = wal();
-			long[] xactsAfter = xacts();
-			long[] gcAfter = gc();
-			double total = cpuAfter[0] - cpu[0];
-			// /proc/stat counts jiffies of 10 ms over all cores
-			double busyMillis = (cpuAfter[1] - cpu[1]) * 10.0;
-			rounds.append(String.format(Locale.ROOT,
-					"%n%s %-8s %7.1f/s  CPU busy %3.0f %%, iowait %3.0f %% (of all cores); per timer: CPU %.2f ms"
-							+ " (this JVM %.2f, the rest %.2f)",
-					tag, subject.side(), perSecond, 100 * (cpuAfter[1] - cpu[1]) / total,
-					100 * (cpuAfter[2] - cpu[2]) / total, busyMillis / timers, jvmMillis / timers,
-					(busyMillis - jvmMillis) / timers));
-			if (postgres()) {
-				rounds.append(String.format(Locale.ROOT, ", WAL %5.0f B in %4.1f records, %4.2f full pages",
-						(double) (walAfter[2] - wal[2]) / timers, (double) (walAfter[0] - wal[0]) / timers,
-						(double) (walAfter[1] - wal[1]) / timers));
+	}
+
+	private void report(Subject subject, String tag, Tally t, String unit) {
+		int count = t.count;
+		double jvmMillis = t.jvm / 1e6;
+		double total = t.cpu[0];
+		// /proc/stat counts jiffies of 10 ms over all cores
+		double busyMillis = t.cpu[1] * 10.0;
+		rounds.append(String.format(Locale.ROOT,
+				"%n%s %-8s %7.1f/s  CPU busy %3.0f %%, iowait %3.0f %% (of all cores); per %s: CPU %.2f ms"
+						+ " (this JVM %.2f, the rest %.2f)",
+				tag, subject.side(), t.perSecond(), 100 * t.cpu[1] / total, 100 * t.cpu[2] / total, unit,
+				busyMillis / count, jvmMillis / count, (busyMillis - jvmMillis) / count));
+		if (postgres()) {
+			rounds.append(String.format(Locale.ROOT, ", WAL %5.0f B in %4.1f records, %4.2f full pages",
+					(double) t.wal[2] / count, (double) t.wal[0] / count, (double) t.wal[1] / count));
+		}
+		rounds.append(String.format(Locale.ROOT, "; GC %d collections, %d ms%n", t.gc[0], t.gc[1]));
+		rounds.append(String.format(Locale.ROOT, "   timed (CLOCK_MONOTONIC, s): %s%n", String.join(", ", t.intervals)));
+		StringBuilder byThread = new StringBuilder("   JVM CPU per " + unit + ", ms:");
+		double inThreads = 0;
+		for (Map.Entry<String, Long> thread : t.threads.entrySet()) {
+			double millis = thread.getValue() / 1e6;
+			inThreads += millis;
+			if (millis / count >= 0.01) {
+				byThread.append(String.format(Locale.ROOT, " %s %.2f,", thread.getKey(), millis / count));
 			}
-			rounds.append(String.format(Locale.ROOT, "; GC %d collections, %d ms%n", gcAfter[0] - gc[0], gcAfter[1] - gc[1]));
-			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut to the round.
-			rounds.append(String.format(Locale.ROOT, "   timed from %.6f to %.6f s (CLOCK_MONOTONIC)%n", start / 1e9, end / 1e9));
-			StringBuilder byThread = new StringBuilder("   JVM CPU per timer, ms:");
-			double inThreads = 0;
-			for (Map.Entry<String, Long> t : threadsAfter.entrySet()) {
-				double millis = (t.getValue() - threads.getOrDefault(t.getKey(), 0L)) / 1e6;
-				inThreads += millis;
-				if (millis / timers >= 0.01) {
-					byThread.append(String.format(Locale.ROOT, " %s %.2f,", t.getKey(), millis / timers));
+		}
+		double clientMillis = t.clients / 1e6;
+		rounds.append(byThread).append(String.format(Locale.ROOT,
+				" client threads %.2f, the rest (GC, JIT) %.2f; JIT compiling %d ms in all%n", clientMillis / count,
+				(jvmMillis - inThreads - clientMillis) / count, t.jit));
+		if (postgres()) {
+			rounds.append(String.format(Locale.ROOT, "   transactions per " + unit + " (pg_stat_database, flushed within"
+					+ " a second or so): %.2f committed, %.2f rolled back%n", (double) t.xacts[0] / count,
+					(double) t.xacts[1] / count));
+		}
+		if (!t.statements.isEmpty()) {
+			List<Statement> byTime = new ArrayList<>(t.statements.values());
+			byTime.removeIf(st -> st.calls() == 0);
+			byTime.sort((a, b) -> Double.compare(b.millis(), a.millis()));
+			double calls = 0;
+			double millis = 0;
+			for (int i = 0; i < byTime.size(); i++) {
+				Statement st = byTime.get(i);
+				calls += st.calls();
+				millis += st.millis();
+				if (i < 30) {
+					String sql = st.query().replaceAll("\\s+", " ");
+					rounds.append(String.format(Locale.ROOT,
+							"   %6.2f x %8.1f ms (planned %3.0f %% of the calls, %6.1f ms) %7.1f blocks %6.1f rows  %s%n",
+							(double) st.calls() / count, st.millis(), 100.0 * st.plans() / st.calls(), st.planMillis(),
+							(double) st.blocks() / st.calls(), (double) st.rows() / st.calls(),
+							sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
 				}
 			}
-			rounds.append(byThread).append(String.format(Locale.ROOT, " outside Java threads (GC, JIT) %.2f%n",
-					(jvmMillis - inThreads) / timers));
-			if (postgres()) {
-				rounds.append(String.format(Locale.ROOT, "   transactions per timer (pg_stat_database, flushed within a second or so):"
-						+ " %.2f committed, %.2f rolled back%n", (double) (xactsAfter[0] - xacts[0]) / timers,
-						(double) (xactsAfter[1] - xacts[1]) / timers));
+			rounds.append(String.format(Locale.ROOT, "   %6.2f statements per " + unit
+					+ ", %.0f ms planning and executing in all (the benchmark's own included)%n", calls / count, millis));
+		}
+	}
+
+	/** pg_stat_statements of this database by query id, when the server has it loaded. */
+	private Map<Long, Statement> statements() {
+		Map<Long, Statement> all = new LinkedHashMap<>();
+		if (statements) {
+			jdbc.query("select queryid, query, calls, total_exec_time + total_plan_time, total_plan_time, plans,"
+					+ " shared_blks_hit + shared_blks_read, rows from pg_stat_statements"
+					+ " where dbid = (select oid from pg_database where datname = current_database())", rs -> {
+						all.merge(rs.getLong(1), new Statement(rs.getString(2), rs.getLong(3), rs.getDouble(4),
+								rs.getDouble(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), Statement::plus);
+					});
+		}
+		return all;
+	}
+
+	/** Jiffies since boot over all cores: total, busy, waiting on I/O (/proc/stat). */
+	private static long[] cpu() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long total = 0;
+			for (int i = 1; i < f.length; i++) {
+				total += Long.parseLong(f[i]);
 			}
-			if (statements) {
-				double[] sum = new double[2];
-				jdbc.query("select calls, total_exec_time + total_plan_time, query, shared_blks_hit + shared_blks_read, rows,"
-						+ " plans, total_plan_time from pg_stat_statements"
-						+ " where dbid = (select oid from pg_database where datname = current_database())"
-						+ " order by total_exec_time + total_plan_time desc", rs -> {
-							sum[0] += rs.getLong(1);
-							sum[1] += rs.getDouble(2);
-							if (rs.getRow() <= 20) {
-								String sql = rs.getString(3).replaceAll("\\s+", " ");
-								rounds.append(String.format(Locale.ROOT,
-										"   %6.2f x %8.1f ms (planned %3.0f %% of the calls, %6.1f ms) %7.1f blocks %6.1f rows  %s%n",
-										(double) rs.getLong(1) / timers, rs.getDouble(2), 100.0 * rs.getLong(6) / rs.getLong(1),
-										rs.getDouble(7), rs.getDouble(4) / rs.getLong(1), rs.getDouble(5) / rs.getLong(1),
-										sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
-							}
-						});
-				rounds.append(String.format(Locale.ROOT, "   %6.2f statements per timer, %.0f ms planning and executing in all%n",
-						sum[0] / timers, sum[1]));
+			long idle = Long.parseLong(f[4]);
+			long iowait = Long.parseLong(f[5]);
+			return new long[] { total, total - idle - iowait, iowait };
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[] { 1, 0, 0 };
+		}
+	}
+
+	/** CPU time of the live Java threads, summed by name without its number. */
+	private static Map<String, Long> threadCpuNanos() {
+		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+		Map<String, Long> byName = new TreeMap<>();
+		for (long id : mx.getAllThreadIds()) {
+			ThreadInfo info = mx.getThreadInfo(id);
+			long nanos = mx.getThreadCpuTime(id);
+			// client threads count in CLIENT_CPU when they finish (they may not have ended yet)
+			if (info != null && nanos > 0 && !info.getThreadName().startsWith(CLIENT_THREAD)) {
+				byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), nanos, Long::sum);
 			}
 		}
+		return byName;
+	}
 
-		/** Jiffies since boot over all cores: total, busy, waiting on I/O (/proc/stat). */
-		private static long[] cpu() {
-			try {
-				String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-				long total = 0;
-				for (int i = 1; i < f.length; i++) {
-					total += Long.parseLong(f[i]);
-				}
-				long idle = Long.parseLong(f[4]);
-				long iowait = Long.parseLong(f[5]);
-				return new long[] { total, total - idle - iowait, iowait };
-			}
-			catch (IOException | RuntimeException ex) {
-				return new long[] { 1, 0, 0 };
-			}
+	private static long jvmCpuNanos() {
+		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+	}
+
+	private static long jitMillis() {
+		var compilation = ManagementFactory.getCompilationMXBean();
+		return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+				? compilation.getTotalCompilationTime() : 0;
+	}
+
+	/** Collections and their milliseconds since the JVM started, over all collectors. */
+	private static long[] gc() {
+		long[] gc = new long[2];
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			gc[0] += Math.max(0, collector.getCollectionCount());
+			gc[1] += Math.max(0, collector.getCollectionTime());
 		}
+		return gc;
+	}
 
-		/** CPU time of the live Java threads, summed by name without its number. */
-		private static Map<String, Long> threadCpuNanos() {
-			ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-			Map<String, Long> byName = new TreeMap<>();
-			for (long id : mx.getAllThreadIds()) {
-				ThreadInfo info = mx.getThreadInfo(id);
-				long nanos = mx.getThreadCpuTime(id);
-				if (info != null && nanos > 0) {
-					byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), nanos, Long::sum);
-				}
-			}
-			return byName;
+	private long[] xacts() {
+		if (!postgres()) {
+			return new long[2];
 		}
+		return jdbc.queryForObject(
+				"select xact_commit, xact_rollback from pg_stat_database where datname = current_database()",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
+	}
 
-		private static long jvmCpuNanos() {
-			OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-			return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+	private long[] wal() {
+		if (!postgres()) {
+			return new long[3];
 		}
-
-		/** Collections and their milliseconds since the JVM started, over all collectors. */
-		private static long[] gc() {
-			long[] gc = new long[2];
-			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-				gc[0] += Math.max(0, collector.getCollectionCount());
-				gc[1] += Math.max(0, collector.getCollectionTime());
-			}
-			return gc;
-		}
-
-		private long[] xacts() {
-			if (!postgres()) {
-				return new long[2];
-			}
-			return jdbc.queryForObject(
-					"select xact_commit, xact_rollback from pg_stat_database where datname = current_database()",
-					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
-		}
-
-		private long[] wal() {
-			if (!postgres()) {
-				return new long[3];
-			}
-			return jdbc.queryForObject("select wal_records, wal_fpi, wal_bytes from pg_stat_wal",
-					(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
-		}
-
+		return jdbc.queryForObject("select wal_records, wal_fpi, wal_bytes from pg_stat_wal",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
 	}
 
 	private void report() throws IOException {
@@ -665,7 +790,7 @@ abstract class BenchmarkRun {
 					sorted.get(sorted.size() - 1)));
 		}
 		if (rounds.length() > 0) {
-			out.append(String.format(Locale.ROOT, "%n(b) rounds on %s:", database())).append(rounds);
+			out.append(String.format(Locale.ROOT, "%nTimed rounds on %s:", database())).append(rounds);
 		}
 		if (profile.length() > 0) {
 			out.append(String.format(Locale.ROOT, "%nDatabase work during the warm-up escalation phase (" + database() + "):"))
