@@ -2,8 +2,12 @@ package org.sunlight.supervision;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +67,9 @@ public class SupervisionClock {
 
 	/** The step's timers are declared on its scope execution, which is also its task's execution. */
 	private StepClock stepClock(DelegateExecution execution, String stepId) {
-		return clocks.stepClock(execution.getId()).orElseGet(() -> {
+		Optional<StepClock> kept = begunInThisCommand(execution) ? clocks.stepClockOfNewScope(execution.getId())
+				: clocks.stepClock(execution.getId());
+		return kept.orElseGet(() -> {
 			PowerDescription power = power(execution);
 			PowerDescription.Step step = power.steps().stream()
 				.filter(s -> s.id().equals(stepId) && s.supervised())
@@ -86,7 +92,9 @@ public class SupervisionClock {
 	/** Escalations run on the promised limit where there is one (DOMAIN.md). */
 	private CaseSchedule caseClock(DelegateExecution execution) {
 		String caseId = execution.getProcessInstanceId();
-		return clocks.caseClock(caseId).orElseGet(() -> {
+		Optional<CaseSchedule> kept = begunInThisCommand(execution.getProcessInstance())
+				? clocks.caseClockOfNewCase(caseId) : clocks.caseClock(caseId);
+		return kept.orElseGet(() -> {
 			PowerDescription power = power(execution);
 			String limit = power.promisedLimit() != null ? power.promisedLimit() : power.statutoryLimit();
 			Instant now = now();
@@ -97,6 +105,18 @@ public class SupervisionClock {
 			warnIfUncovered(schedule, "case " + caseId);
 			return clock;
 		});
+	}
+
+	/**
+	 * Whether the engine created this execution in the current command (it is not in the database
+	 * yet): a step's scope as it begins, a case as it starts. Its clock can then only be one this
+	 * transaction wrote, which saves a query for each clock begun (a step's first timer asked for
+	 * a clock that could not be there yet).
+	 */
+	private static boolean begunInThisCommand(DelegateExecution execution) {
+		CommandContext command = Context.getCommandContext();
+		return command != null && execution instanceof ExecutionEntity entity
+				&& command.getDbEntityManager().getDbEntityCache().isTransient(entity);
 	}
 
 	private PowerDescription power(DelegateExecution execution) {

@@ -41,6 +41,11 @@ public class ClockStore {
 		return read;
 	}
 
+	/** As {@link #stepClockOfNewScope}, for a case the engine started in this transaction. */
+	public Optional<CaseSchedule> caseClockOfNewCase(String caseId) {
+		return cases.active() ? Optional.ofNullable(cases.get(caseId)) : caseClock(caseId);
+	}
+
 	/** The version of the power the case runs on. */
 	public Optional<String> caseDefinitionId(String caseId) {
 		return jdbc.queryForList("select process_definition_id from sl_case_clock where case_id = ?", String.class,
@@ -65,6 +70,14 @@ public class ClockStore {
 				executionId).stream().findFirst();
 		read.ifPresent(clock -> steps.put(executionId, clock));
 		return read;
+	}
+
+	/**
+	 * The clock of a scope the engine began in this transaction: only this transaction can have
+	 * written it, so the database is not asked (unless there is no transaction to remember it in).
+	 */
+	public Optional<StepClock> stepClockOfNewScope(String executionId) {
+		return steps.active() ? Optional.ofNullable(steps.get(executionId)) : stepClock(executionId);
 	}
 
 	public void insert(StepClock clock) {

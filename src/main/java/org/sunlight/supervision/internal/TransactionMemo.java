@@ -18,6 +18,11 @@ final class TransactionMemo<V> {
 	/** The key the rows are bound under; one per memo. */
 	private final Object resource = new Object();
 
+	/** Whether there is a transaction to remember rows for. */
+	boolean active() {
+		return TransactionSynchronizationManager.isSynchronizationActive();
+	}
+
 	/** The remembered row, or null when this transaction has not seen it. */
 	V get(String key) {
 		Map<String, V> rows = rows(false);
@@ -42,14 +47,26 @@ final class TransactionMemo<V> {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, V> rows(boolean create) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!active()) {
 			return null;
 		}
 		Map<String, V> rows = (Map<String, V>) TransactionSynchronizationManager.getResource(resource);
 		if (rows == null && create) {
 			Map<String, V> fresh = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(resource, fresh);
+			// As Spring's transaction scope does: a transaction started inside this one
+			// (REQUIRES_NEW) suspends it, and must neither see nor add to its rows.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(resource, fresh);
+				}
+
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(resource);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.internal.ClockStore.StepClock;
@@ -86,6 +87,43 @@ class ClockStoreTests {
 			status.setRollbackOnly();
 		});
 		tx.executeWithoutResult(status -> assertThat(clocks.stepClock(clock.executionId())).isEmpty());
+	}
+
+	@Test
+	void aTransactionStartedInsideAnotherHasItsOwnMemory() {
+		StepClock clock = step();
+		TransactionTemplate outer = new TransactionTemplate(transactions);
+		TransactionTemplate inner = new TransactionTemplate(transactions);
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		outer.executeWithoutResult(status -> {
+			clocks.insert(clock);
+			inner.executeWithoutResult(nested -> {
+				assertThat(clocks.stepClock(clock.executionId())).as("the outer insert is not committed").isEmpty();
+				StepClock other = step();
+				clocks.insert(other);
+				nested.setRollbackOnly();
+			});
+			jdbc.update("delete from sl_step_clock where execution_id = ?", clock.executionId());
+			assertThat(clocks.stepClock(clock.executionId())).as("the outer memory is back").contains(clock);
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	void aScopeBegunInThisTransactionHasOnlyTheClockItWrote() {
+		StepClock before = step();
+		clocks.insert(before);
+		StepClock clock = step();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			assertThat(clocks.stepClockOfNewScope(before.executionId())).as("not asked of the database").isEmpty();
+			assertThat(clocks.caseClockOfNewCase(before.caseId())).isEmpty();
+			clocks.insert(clock);
+			assertThat(clocks.stepClockOfNewScope(clock.executionId())).contains(clock);
+			status.setRollbackOnly();
+		});
+		// without a transaction to remember in, the database answers
+		assertThat(clocks.stepClockOfNewScope(before.executionId())).contains(before);
+		jdbc.update("delete from sl_step_clock where execution_id = ?", before.executionId());
 	}
 
 	@Test
