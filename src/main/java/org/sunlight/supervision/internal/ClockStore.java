@@ -31,19 +31,13 @@ public class ClockStore {
 	}
 
 	public Optional<CaseSchedule> caseClock(String caseId) {
-		CaseSchedule seen = cases.get(caseId);
-		if (seen != null) {
-			return Optional.of(seen);
-		}
-		Optional<CaseSchedule> read = jdbc.query("select * from sl_case_clock where case_id = ?", ClockStore::mapCase,
-				caseId).stream().findFirst();
-		read.ifPresent(clock -> cases.put(caseId, clock));
-		return read;
+		return cases.read(caseId, () -> jdbc.query("select * from sl_case_clock where case_id = ?", ClockStore::mapCase,
+				caseId).stream().findFirst());
 	}
 
 	/** As {@link #stepClockOfNewScope}, for a case the engine started in this transaction. */
 	public Optional<CaseSchedule> caseClockOfNewCase(String caseId) {
-		return cases.active() ? Optional.ofNullable(cases.get(caseId)) : caseClock(caseId);
+		return cases.written(caseId, () -> caseClock(caseId));
 	}
 
 	/** The version of the power the case runs on. */
@@ -62,14 +56,8 @@ public class ClockStore {
 	}
 
 	public Optional<StepClock> stepClock(String executionId) {
-		StepClock seen = steps.get(executionId);
-		if (seen != null) {
-			return Optional.of(seen);
-		}
-		Optional<StepClock> read = jdbc.query("select * from sl_step_clock where execution_id = ?", ClockStore::mapStep,
-				executionId).stream().findFirst();
-		read.ifPresent(clock -> steps.put(executionId, clock));
-		return read;
+		return steps.read(executionId, () -> jdbc.query("select * from sl_step_clock where execution_id = ?",
+				ClockStore::mapStep, executionId).stream().findFirst());
 	}
 
 	/**
@@ -77,7 +65,7 @@ public class ClockStore {
 	 * written it, so the database is not asked (unless there is no transaction to remember it in).
 	 */
 	public Optional<StepClock> stepClockOfNewScope(String executionId) {
-		return steps.active() ? Optional.ofNullable(steps.get(executionId)) : stepClock(executionId);
+		return steps.written(executionId, () -> stepClock(executionId));
 	}
 
 	public void insert(StepClock clock) {

@@ -2,6 +2,8 @@ package org.sunlight.supervision.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,6 +29,25 @@ final class TransactionMemo<V> {
 	V get(String key) {
 		Map<String, V> rows = rows(false);
 		return rows == null ? null : rows.get(key);
+	}
+
+	/** The remembered row, else what {@code database} reads (remembered when found). */
+	Optional<V> read(String key, Supplier<Optional<V>> database) {
+		V seen = get(key);
+		if (seen != null) {
+			return Optional.of(seen);
+		}
+		Optional<V> read = database.get();
+		read.ifPresent(value -> put(key, value));
+		return read;
+	}
+
+	/**
+	 * Only what this transaction wrote, for a row nothing else can have written yet; {@code database}
+	 * answers when there is no transaction to remember in.
+	 */
+	Optional<V> written(String key, Supplier<Optional<V>> database) {
+		return active() ? Optional.ofNullable(get(key)) : database.get();
 	}
 
 	/** Remembers {@code value} (as written or read) for the rest of the transaction. */
