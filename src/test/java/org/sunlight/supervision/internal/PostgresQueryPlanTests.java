@@ -80,6 +80,13 @@ class PostgresQueryPlanTests {
 		assertThat(plan).as(plan).contains("sl_audit_record_pkey").doesNotContain("uq_sl_audit_chain_pos");
 	}
 
+	@Test
+	void completingATaskLooksUpItsSubtasksThroughTheParentIndex() {
+		// Camunda's selectTasksByParentTaskId, which its schema leaves to a scan of every open task
+		String plan = genericPlan("select * from act_ru_task where parent_task_id_ = ?");
+		assertThat(plan).as(plan).doesNotContain("Seq Scan on act_ru_task").contains("ix_sl_act_ru_task_parent");
+	}
+
 	/**
 	 * The generic plan of a statement written with JDBC's {@code ?} placeholders (none of these
 	 * statements has a {@code ?} inside a literal), as PostgreSQL would cache it.
