@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -115,6 +116,9 @@ abstract class BenchmarkRun {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	JobExecutor jobExecutor;
+
 	private final Random random = new Random(42);
 
 	private final Map<String, Map<Side, List<Double>>> throughput = new LinkedHashMap<>();
@@ -123,7 +127,7 @@ abstract class BenchmarkRun {
 
 	private final StringBuilder profile = new StringBuilder();
 
-	/** Per timed round: the machine's CPU, the JVM's threads and GC; on PostgreSQL the WAL written and, if loaded, pg_stat_statements. */
+	/** Per timed round: the machine's CPU, the JVM's threads and GC, the statements (H2 QUERY_STATISTICS, or pg_stat_statements if loaded); on PostgreSQL the WAL written. */
 	private final StringBuilder rounds = new StringBuilder();
 
 	/**
@@ -134,6 +138,10 @@ abstract class BenchmarkRun {
 	 */
 	static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
 
+	/** Per-statement figures on H2 (its QUERY_STATISTICS; -Dbench.h2.statistics=false to run without). */
+	static final boolean H2_STATISTICS = Boolean.parseBoolean(System.getProperty("bench.h2.statistics", "true"));
+
+	/** Whether per-statement figures are kept: pg_stat_statements is loaded, or H2's statistics are on. */
 	private boolean statements;
 
 	abstract String database();
@@ -161,9 +169,9 @@ abstract class BenchmarkRun {
 		Subject plain = new Subject(Side.PLAIN,
 				repository.createProcessDefinitionQuery().deploymentId(plainDeployment).singleResult().getId(),
 				PlainTimerRows.TABLE);
-		log("%s: cases=%d timers=%d reps=%d latency samples=%d/side/rep warm-up=%d, %d cores, JDK %s%n",
+		log("%s: cases=%d timers=%d reps=%d latency samples=%d/side/rep warm-up=%d, %d cores, JDK %s, JVM %s%n",
 				database(), CASES, TIMERS, REPS, LATENCY_SAMPLES, WARMUP, Runtime.getRuntime().availableProcessors(),
-				System.getProperty("java.version"));
+				System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
 
 		if (postgres()) {
 			try {
@@ -174,6 +182,13 @@ abstract class BenchmarkRun {
 			catch (org.springframework.dao.DataAccessException ex) {
 				log("pg_stat_statements not loaded on the server: no per-statement figures%n");
 			}
+		}
+		else if (H2_STATISTICS) {
+			// On for the whole run and diffed per round, like pg_stat_statements: H2's occasional
+			// rounds at a third of the speed spend the extra CPU inside its statements.
+			jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+			jdbc.execute("SET QUERY_STATISTICS TRUE");
+			statements = true;
 		}
 		// Warm-up (JIT, caches, connection pool) in full-size rounds, twice per side for (b): with
 		// fewer timers the JIT was still compiling Sunlight's path (and Camunda's) through the first
@@ -216,6 +231,12 @@ abstract class BenchmarkRun {
 							tally.perSecond());
 					report(subject, tag, tally, "case");
 				}
+			}
+			// Untimed, half-size, each side: after the (a) rounds the JIT recompiled the timer path,
+			// and the first timed (b) round of a repetition (always the same side's, in a run of
+			// odd repetitions) cost up to 1.5 times the CPU per timer of the later ones.
+			for (Subject subject : PARTS.contains("b") ? order : List.<Subject>of()) {
+				escalationsPerSecond(subject, TIMERS / TIMERS_PER_CASE / 2, "WB-" + rep, false);
 			}
 			for (int b = 0; PARTS.contains("b") && b < ESCALATION_ROUNDS; b++) {
 				for (Subject subject : b % 2 == 0 ? order : List.of(order.get(1), order.get(0))) {
@@ -333,13 +354,17 @@ abstract class BenchmarkRun {
 			}
 			System.gc();
 			// Still in the past: nothing is due while the counters settle.
-			statsBefore = profiled ? (postgres() ? tableStats() : startQueryStatistics()) : null;
+			statsBefore = profiled && postgres() ? tableStats() : null;
 			before = timed ? new Counters() : null;
 		}
 		finally {
 			ClockUtil.reset();
 		}
 		long start = System.nanoTime();
+		// Woken now: idle, the executor looks for due jobs only every max wait (1 s), so the rounds
+		// of 2–4 s on H2 had begun with a random 0–1 s of nothing, on either side. How soon an idle
+		// node notices a due timer is (c)'s figure; (b) is how fast it then works them off.
+		jobExecutor.jobWasAdded();
 		long giveUp = start + Duration.ofMinutes(15).toNanos();
 		int polls = 0;
 		long first = 0;
@@ -365,7 +390,8 @@ abstract class BenchmarkRun {
 		}
 		polls++;
 		if (timed) {
-			// The same without the executor's wake-up (up to its max wait of 1 s; that is part (c)).
+			// The same from the first row on: close to (b) now that the executor is woken at the
+			// start (it was up to 1 s apart before), so a gap here would say the wake-up failed.
 			record("(b') escalations/s, first to last timer", subject.side(),
 					first == 0 ? Double.NaN : (expected - 1) / ((end - first) / 1e9));
 		}
@@ -375,9 +401,6 @@ abstract class BenchmarkRun {
 		assertThat(management.createJobQuery().withException().count()).as("failed jobs").isZero();
 		if (profiled && postgres()) {
 			profile(subject, expected, polls, statsBefore);
-		}
-		else if (profiled) {
-			queryStatistics(subject, expected, polls);
 		}
 		return expected / seconds;
 	}
@@ -480,36 +503,6 @@ abstract class BenchmarkRun {
 		return stats;
 	}
 
-	/** H2 keeps per-statement counts and times while QUERY_STATISTICS is on (switching it on clears them). */
-	private Map<String, long[]> startQueryStatistics() {
-		jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
-		jdbc.execute("SET QUERY_STATISTICS FALSE");
-		jdbc.execute("SET QUERY_STATISTICS TRUE");
-		return Map.of();
-	}
-
-	private void queryStatistics(Subject subject, int timers, int polls) {
-		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: statements per timer and their total time"
-				+ " (H2 QUERY_STATISTICS; includes the benchmark's %d polls of the due timers and the executor's acquisition)%n",
-				subject.side(), timers, polls));
-		double[] total = new double[2];
-		jdbc.query("select sql_statement, execution_count, cumulative_execution_time from information_schema.query_statistics"
-				+ " order by cumulative_execution_time desc", rs -> {
-					double count = rs.getLong(2);
-					double millis = rs.getDouble(3);
-					total[0] += count;
-					total[1] += millis;
-					if (count >= timers / 10.0) {
-						String sql = rs.getString(1).replaceAll("\\s+", " ");
-						profile.append(String.format(Locale.ROOT, "  %6.2f x %8.1f ms  %s%n", count / timers, millis,
-								sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
-					}
-				});
-		profile.append(String.format(Locale.ROOT, "  %6.2f statements per timer, %.1f ms in H2 in all%n", total[0] / timers,
-				total[1]));
-		jdbc.execute("SET QUERY_STATISTICS FALSE");
-	}
-
 	private void profile(Subject subject, int timers, int polls, Map<String, long[]> before) throws InterruptedException {
 		Map<String, long[]> after = tableStats();
 		profile.append(String.format(Locale.ROOT, "%n%s, %d due timers: per timer (table: scans, inserts, updates, deletes;"
@@ -565,7 +558,7 @@ abstract class BenchmarkRun {
 		private final long[] gc = gc();
 		private final long clients = CLIENT_CPU.get();
 		private final long jit = jitMillis();
-		private final Map<Long, Statement> statements = statements();
+		private final Map<String, Statement> statements = statements();
 
 	}
 
@@ -587,13 +580,18 @@ abstract class BenchmarkRun {
 		private final long[] gc = new long[2];
 		private long clients;
 		private long jit;
-		private final Map<Long, Statement> statements = new LinkedHashMap<>();
+		private final Map<String, Statement> statements = new LinkedHashMap<>();
 
 		void add(Counters before, Counters after, int count, long start, long end) {
 			this.count += count;
 			nanos += end - start;
 			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut to it.
-			intervals.add(String.format(Locale.ROOT, "%.6f–%.6f", start / 1e9, end / 1e9));
+			// and by the wall clock, which JFR's events carry
+			long wallNow = System.currentTimeMillis();
+			long nanoNow = System.nanoTime();
+			intervals.add(String.format(Locale.ROOT, "%.6f–%.6f (%s–%s)", start / 1e9, end / 1e9,
+					Instant.ofEpochMilli(wallNow - (nanoNow - start) / 1_000_000),
+					Instant.ofEpochMilli(wallNow - (nanoNow - end) / 1_000_000)));
 			addDeltas(cpu, before.cpu, after.cpu);
 			addDeltas(wal, before.wal, after.wal);
 			addDeltas(xacts, before.xacts, after.xacts);
@@ -633,7 +631,7 @@ abstract class BenchmarkRun {
 					(double) t.wal[2] / count, (double) t.wal[0] / count, (double) t.wal[1] / count));
 		}
 		rounds.append(String.format(Locale.ROOT, "; GC %d collections, %d ms%n", t.gc[0], t.gc[1]));
-		rounds.append(String.format(Locale.ROOT, "   timed (CLOCK_MONOTONIC, s): %s%n", String.join(", ", t.intervals)));
+		rounds.append(String.format(Locale.ROOT, "   timed (CLOCK_MONOTONIC, s; UTC): %s%n", String.join(", ", t.intervals)));
 		StringBuilder byThread = new StringBuilder("   JVM CPU per " + unit + ", ms:");
 		double inThreads = 0;
 		for (Map.Entry<String, Long> thread : t.threads.entrySet()) {
@@ -664,11 +662,19 @@ abstract class BenchmarkRun {
 				millis += st.millis();
 				if (i < 30) {
 					String sql = st.query().replaceAll("\\s+", " ");
-					rounds.append(String.format(Locale.ROOT,
-							"   %6.2f x %8.1f ms (planned %3.0f %% of the calls, %6.1f ms) %7.1f blocks %6.1f rows  %s%n",
-							(double) st.calls() / count, st.millis(), 100.0 * st.plans() / st.calls(), st.planMillis(),
-							(double) st.blocks() / st.calls(), (double) st.rows() / st.calls(),
-							sql.length() > 150 ? sql.substring(0, 150) + "…" : sql));
+					String shortSql = sql.length() > 150 ? sql.substring(0, 150) + "…" : sql;
+					if (postgres()) {
+						rounds.append(String.format(Locale.ROOT,
+								"   %6.2f x %8.1f ms (planned %3.0f %% of the calls, %6.1f ms) %7.1f blocks %6.1f rows  %s%n",
+								(double) st.calls() / count, st.millis(), 100.0 * st.plans() / st.calls(), st.planMillis(),
+								(double) st.blocks() / st.calls(), (double) st.rows() / st.calls(), shortSql));
+					}
+					else {
+						// H2 times statements by the wall clock, waits for locks included
+						rounds.append(String.format(Locale.ROOT, "   %6.2f x %8.1f ms (%6.3f ms each) %6.1f rows  %s%n",
+								(double) st.calls() / count, st.millis(), st.millis() / st.calls(),
+								(double) st.rows() / st.calls(), shortSql));
+					}
 				}
 			}
 			rounds.append(String.format(Locale.ROOT, "   %6.2f statements per " + unit
@@ -676,14 +682,24 @@ abstract class BenchmarkRun {
 		}
 	}
 
-	/** pg_stat_statements of this database by query id, when the server has it loaded. */
-	private Map<Long, Statement> statements() {
-		Map<Long, Statement> all = new LinkedHashMap<>();
-		if (statements) {
+	/**
+	 * pg_stat_statements of this database by query id, when the server has it loaded; on H2 its
+	 * QUERY_STATISTICS by statement text (no plans, blocks or rows).
+	 */
+	private Map<String, Statement> statements() {
+		Map<String, Statement> all = new LinkedHashMap<>();
+		if (statements && !postgres()) {
+			jdbc.query("select sql_statement, execution_count, cumulative_execution_time, cumulative_row_count"
+					+ " from information_schema.query_statistics", rs -> {
+						all.put(rs.getString(1), new Statement(rs.getString(1), rs.getLong(2), rs.getDouble(3), 0, 0, 0,
+								rs.getLong(4)));
+					});
+		}
+		else if (statements) {
 			jdbc.query("select queryid, query, calls, total_exec_time + total_plan_time, total_plan_time, plans,"
 					+ " shared_blks_hit + shared_blks_read, rows from pg_stat_statements"
 					+ " where dbid = (select oid from pg_database where datname = current_database())", rs -> {
-						all.merge(rs.getLong(1), new Statement(rs.getString(2), rs.getLong(3), rs.getDouble(4),
+						all.merge(String.valueOf(rs.getLong(1)), new Statement(rs.getString(2), rs.getLong(3), rs.getDouble(4),
 								rs.getDouble(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), Statement::plus);
 					});
 		}
@@ -763,6 +779,7 @@ abstract class BenchmarkRun {
 	private void report() throws IOException {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "%n=== Sunlight vs plain Camunda on %s: %d repetitions ===%n", database(), REPS));
+		out.append(heapWarning());
 		out.append(String.format(Locale.ROOT, "%-40s | %-26s | %-26s | %-24s%n", "figure", "Sunlight median (min–max)",
 				"plain median (min–max)", "ratio median (min–max)"));
 		for (Map.Entry<String, Map<Side, List<Double>>> metric : throughput.entrySet()) {
@@ -802,6 +819,21 @@ abstract class BenchmarkRun {
 			.resolve("benchmark-" + database().toLowerCase(Locale.ROOT) + ".txt");
 		Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
 		System.out.println("written to " + file);
+	}
+
+	/**
+	 * A heap that grows and shrinks between rounds (G1 gives memory back after the {@code System.gc()}
+	 * before each round, and the next round faults it in again) made one round in three on H2 cost
+	 * up to twice the CPU per timer, on either side: the command in docs/benchmarks.md fixes it
+	 * with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}.
+	 */
+	private static String heapWarning() {
+		var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+		List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+		boolean fixed = heap.getInit() == heap.getMax() && args.contains("-XX:+AlwaysPreTouch");
+		return fixed ? ""
+				: String.format(Locale.ROOT, "WARNING: the heap is not fixed and pre-touched (JVM %s): rounds vary more;"
+						+ " run with -DargLine=\"-Xms3g -Xmx3g -XX:+AlwaysPreTouch\" (docs/benchmarks.md)%n", args);
 	}
 
 	private static long percentile(List<Long> sorted, double p) {
