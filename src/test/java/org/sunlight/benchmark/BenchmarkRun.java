@@ -184,8 +184,8 @@ abstract class BenchmarkRun {
 			}
 		}
 		else if (H2_STATISTICS) {
-			// On for the whole run and diffed per round, like pg_stat_statements: H2's occasional
-			// rounds at a third of the speed spend the extra CPU inside its statements.
+			// On for the whole run and diffed per round, like pg_stat_statements, so that rounds can be
+			// compared statement by statement (how the subtask scan of every completion was found).
 			jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
 			jdbc.execute("SET QUERY_STATISTICS TRUE");
 			statements = true;
@@ -234,7 +234,7 @@ abstract class BenchmarkRun {
 			}
 			// Untimed, half-size, each side: after the (a) rounds the JIT recompiled the timer path,
 			// and the first timed (b) round of a repetition (always the same side's, in a run of
-			// odd repetitions) cost up to 1.5 times the CPU per timer of the later ones.
+			// odd repetitions) cost up to 1.4 times the CPU per timer of the later ones in a (b)-only run.
 			for (Subject subject : PARTS.contains("b") ? order : List.<Subject>of()) {
 				escalationsPerSecond(subject, TIMERS / TIMERS_PER_CASE / 2, "WB-" + rep, false);
 			}
@@ -585,8 +585,8 @@ abstract class BenchmarkRun {
 		void add(Counters before, Counters after, int count, long start, long end) {
 			this.count += count;
 			nanos += end - start;
-			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut to it.
-			// and by the wall clock, which JFR's events carry
+			// System.nanoTime is CLOCK_MONOTONIC here: `perf record -k CLOCK_MONOTONIC` samples can be cut
+			// to it; JFR's events carry the wall clock, so the interval is given by that too.
 			long wallNow = System.currentTimeMillis();
 			long nanoNow = System.nanoTime();
 			intervals.add(String.format(Locale.ROOT, "%.6f–%.6f (%s–%s)", start / 1e9, end / 1e9,
@@ -822,10 +822,11 @@ abstract class BenchmarkRun {
 	}
 
 	/**
-	 * A heap that grows and shrinks between rounds (G1 gives memory back after the {@code System.gc()}
-	 * before each round, and the next round faults it in again) made one round in three on H2 cost
-	 * up to twice the CPU per timer, on either side: the command in docs/benchmarks.md fixes it
-	 * with {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch}.
+	 * With the default heap, one H2 round in three cost up to twice the CPU per timer, on either
+	 * side and in every statement alike; with {@code -Xms} equal to {@code -Xmx} and
+	 * {@code -XX:+AlwaysPreTouch} (the command in docs/benchmarks.md) such rounds were not seen
+	 * again. Most likely G1 gave memory back after the {@code System.gc()} before each round and
+	 * the next round faulted it in again.
 	 */
 	private static String heapWarning() {
 		var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -833,7 +834,7 @@ abstract class BenchmarkRun {
 		boolean fixed = heap.getInit() == heap.getMax() && args.contains("-XX:+AlwaysPreTouch");
 		return fixed ? ""
 				: String.format(Locale.ROOT, "WARNING: the heap is not fixed and pre-touched (JVM %s): rounds vary more;"
-						+ " run with -DargLine=\"-Xms3g -Xmx3g -XX:+AlwaysPreTouch\" (docs/benchmarks.md)%n", args);
+						+ " run with -DargLine=\"-Xms4g -Xmx4g -XX:+AlwaysPreTouch\" (docs/benchmarks.md)%n", args);
 	}
 
 	private static long percentile(List<Long> sorted, double p) {
