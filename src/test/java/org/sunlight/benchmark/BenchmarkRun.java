@@ -530,7 +530,7 @@ abstract class BenchmarkRun {
 				writes / timers));
 	}
 
-	/** One pg_stat_statements entry's counters (all since the server started). */
+	/** One pg_stat_statements entry's counters (all since the server started), or one of H2's QUERY_STATISTICS. */
 	private record Statement(String query, long calls, double millis, double planMillis, long plans, long blocks,
 			long rows) {
 

@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * Made here rather than by Flyway, which runs before the engine has created its tables; once the
  * engine has built them (or found them), {@code create index if not exists} is a no-op on every
- * later start.
+ * later start. Should it fail, the node still starts, with a warning that gives the statement.
  */
 @Component
 class TaskParentIndexPlugin extends AbstractProcessEnginePlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskParentIndexPlugin.class);
 
 	static final String INDEX = "ix_sl_act_ru_task_parent";
 
@@ -47,8 +50,10 @@ class TaskParentIndexPlugin extends AbstractProcessEnginePlugin {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ProcessEngineException("Could not index " + configuration.getDatabaseTablePrefix()
-					+ "act_ru_task by parent task: " + ex.getMessage(), ex);
+			// Only speed depends on it, so the node starts anyway (say, on a database whose schema
+			// an administrator keeps and this user may not change) and says what to run.
+			log.warn("Could not create the index on the parent task ({}): every task completion will read every"
+					+ " open task. An administrator can run: {}", ex.getMessage(), sql);
 		}
 	}
 
