@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the index Camunda's schema lacks on {@code ACT_RU_TASK.PARENT_TASK_ID_}
  * (camunda/camunda#36824). Completing a task asks for its subtasks by that column, so without it
- * every completion read every open task of every case: 4 ms a completion on H2 with 20,000 open
+ * every completion read every open task of every case: 4 ms a completion on H2 with 10,000 open
  * tasks, and growing with them (docs/benchmarks.md, session 7).
  * <p>
  * Made here rather than by Flyway, which runs before the engine has created its tables; once the
