@@ -21,12 +21,12 @@ final class TransactionMemo<V> {
 	private final Object resource = new Object();
 
 	/** Whether there is a transaction to remember rows for. */
-	boolean active() {
+	private static boolean active() {
 		return TransactionSynchronizationManager.isSynchronizationActive();
 	}
 
 	/** The remembered row, or null when this transaction has not seen it. */
-	V get(String key) {
+	private V get(String key) {
 		Map<String, V> rows = rows(false);
 		return rows == null ? null : rows.get(key);
 	}
