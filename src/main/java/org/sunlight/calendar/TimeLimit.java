@@ -13,6 +13,38 @@ import java.util.regex.Pattern;
  */
 public record TimeLimit(int days, Duration time) {
 
+	/** Why a text is not a time limit, so that callers can word it for their users. */
+	public enum Refusal {
+		/** Nothing given. */
+		MISSING,
+		/** Not an ISO-8601 duration of days, hours, minutes and seconds. */
+		NOT_ISO,
+		/** Years, months or weeks. */
+		YEARS_MONTHS_WEEKS,
+		/** A minus sign. */
+		NEGATIVE,
+		/** Zero length. */
+		ZERO,
+		/** More than {@link #MAX_DAYS} days or {@link #MAX_TIME} of time. */
+		TOO_LONG
+	}
+
+	/** A text that is not a time limit; {@link #refusal()} says why. */
+	public static final class InvalidTimeLimitException extends IllegalArgumentException {
+
+		private final Refusal refusal;
+
+		InvalidTimeLimitException(Refusal refusal, String message) {
+			super(message);
+			this.refusal = refusal;
+		}
+
+		public Refusal refusal() {
+			return refusal;
+		}
+
+	}
+
 	/** Ten years: no administrative limit comes near, and it bounds the arithmetic. */
 	public static final int MAX_DAYS = 3660;
 
@@ -50,40 +82,40 @@ public record TimeLimit(int days, Duration time) {
 	/** Parses an ISO-8601 duration; the message of the refusal says what is wrong. */
 	public static TimeLimit parse(String iso) {
 		if (iso == null || iso.isBlank()) {
-			throw new IllegalArgumentException("duration is required, e.g. P3D, PT4H or P1DT4H");
+			throw new InvalidTimeLimitException(Refusal.MISSING, "duration is required, e.g. P3D, PT4H or P1DT4H");
 		}
 		String text = iso.trim().toUpperCase(Locale.ROOT);
 		if (text.contains("-")) {
-			throw new IllegalArgumentException("duration '" + iso + "' must not be negative");
+			throw new InvalidTimeLimitException(Refusal.NEGATIVE, "duration '" + iso + "' must not be negative");
 		}
 		Matcher matcher = ISO.matcher(text);
 		// The pattern lets every part be absent; "P" and "P1DT" are still not durations.
 		if (!matcher.matches() || text.equals("P") || text.endsWith("T")) {
 			String datePart = text.indexOf('T') < 0 ? text : text.substring(0, text.indexOf('T'));
 			if (datePart.startsWith("P") && datePart.matches("P.*[YMW].*")) {
-				throw new IllegalArgumentException("duration '" + iso
+				throw new InvalidTimeLimitException(Refusal.YEARS_MONTHS_WEEKS, "duration '" + iso
 						+ "' uses years, months or weeks; give days instead, e.g. P10D");
 			}
-			throw new IllegalArgumentException(
+			throw new InvalidTimeLimitException(Refusal.NOT_ISO,
 					"duration '" + iso + "' is not an ISO-8601 duration such as P3D, PT4H or P1DT4H");
 		}
 		long days = number(matcher.group(1));
 		if (days > MAX_DAYS) {
-			throw new IllegalArgumentException("duration '" + iso + "' has more than " + MAX_DAYS + " days");
+			throw new InvalidTimeLimitException(Refusal.TOO_LONG, "duration '" + iso + "' has more than " + MAX_DAYS + " days");
 		}
 		long hours = number(matcher.group(2));
 		long minutes = number(matcher.group(3));
 		long seconds = number(matcher.group(4));
 		if (hours > MAX_TIME.toHours() || minutes > MAX_TIME.toMinutes() || seconds > MAX_TIME.toSeconds()) {
-			throw new IllegalArgumentException(
+			throw new InvalidTimeLimitException(Refusal.TOO_LONG,
 					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours");
 		}
 		Duration time = Duration.ofHours(hours).plusMinutes(minutes).plusSeconds(seconds);
 		if (days == 0 && time.isZero()) {
-			throw new IllegalArgumentException("duration '" + iso + "' must be longer than zero");
+			throw new InvalidTimeLimitException(Refusal.ZERO, "duration '" + iso + "' must be longer than zero");
 		}
 		if (time.compareTo(MAX_TIME) > 0) {
-			throw new IllegalArgumentException(
+			throw new InvalidTimeLimitException(Refusal.TOO_LONG,
 					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours");
 		}
 		return new TimeLimit((int) days, time);
@@ -91,6 +123,11 @@ public record TimeLimit(int days, Duration time) {
 
 	private static long number(String digits) {
 		return digits == null ? 0 : Long.parseLong(digits);
+	}
+
+	/** Days as 24 hours plus the time part: exact for natural days, only an order for working days. */
+	public Duration nominalLength() {
+		return Duration.ofDays(days).plus(time);
 	}
 
 	public boolean hasDays() {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -70,6 +71,9 @@ class EscalationTimeTravelTests {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	EscalationRaiser raiser;
 
 	String definitionId;
 
@@ -238,6 +242,37 @@ class EscalationTimeTravelTests {
 		assertThat(escalations(instance)).allSatisfy(e -> assertThat(e.status()).isEqualTo(Escalation.Status.RESOLVED));
 		assertThat(caseLevel.get(0).id()).satisfies(id -> assertThat(escalations.get(id).lateness())
 			.isEqualTo(Duration.ofDays(1)));
+	}
+
+	/**
+	 * A call to raise an alarm, made from anywhere with the case's execution as a forged model would
+	 * make it, writes nothing until the clock has reached that level: an alarm is what the clock says.
+	 */
+	@Test
+	void aCaseAlarmIsRaisedOnlyWhenItsClockHasReachedIt() {
+		ProcessInstance instance = start();
+		CaseSchedule schedule = clocks.caseSchedule(instance.getId()).orElseThrow();
+		raiseCaseFromTheExecution(instance, "RED");
+		raiseCaseFromTheExecution(instance, "YELLOW");
+		assertThat(escalations(instance)).isEmpty();
+
+		ClockUtil.setCurrentTime(Date.from(schedule.warnAt()));
+		raiseCaseFromTheExecution(instance, "RED");
+		raiseCaseFromTheExecution(instance, "YELLOW");
+		assertThat(escalations(instance)).extracting(Escalation::level).containsExactly(EscalationLevel.YELLOW);
+
+		ClockUtil.setCurrentTime(Date.from(schedule.deadline()));
+		raiseCaseFromTheExecution(instance, "RED");
+		assertThat(escalations(instance)).extracting(Escalation::level)
+			.containsExactlyInAnyOrder(EscalationLevel.YELLOW, EscalationLevel.RED);
+	}
+
+	private void raiseCaseFromTheExecution(ProcessInstance instance, String level) {
+		((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+			.execute(context -> {
+				raiser.raiseCase(context.getExecutionManager().findExecutionById(instance.getId()), level);
+				return null;
+			});
 	}
 
 	@Test

@@ -26,6 +26,8 @@ public class EscalationStore {
 	// The statements every due timer runs (package-private for PostgresQueryPlanTests).
 	final String raiseStepYellow;
 	final String raiseStepRed;
+	final String raiseCaseYellow;
+	final String raiseCaseRed;
 
 	EscalationStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -33,6 +35,8 @@ public class EscalationStore {
 			.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
 		this.raiseStepYellow = raiseStepSql("c.warn_at");
 		this.raiseStepRed = raiseStepSql("c.deadline");
+		this.raiseCaseYellow = raiseCaseSql("c.warn_at");
+		this.raiseCaseRed = raiseCaseSql("c.deadline");
 	}
 
 	/** What the raiser knows before the row is written: the rest of the snapshot comes from the database. */
@@ -78,22 +82,28 @@ public class EscalationStore {
 	}
 
 	/**
-	 * Writes a case's escalation in one statement, with the deadline of its clock, unless the case
-	 * already has one at that level (looked for as in {@link #raiseStep}). Returns whether a row
-	 * was written.
+	 * Writes a case's escalation in one statement, with the deadline of its clock, once the clock
+	 * has reached the level and unless the case already has one at that level (looked for as in
+	 * {@link #raiseStep}). Returns whether a row was written. Like a step's, a case's alarm is
+	 * only ever what its clock says: a call at any other time writes nothing.
 	 */
 	public boolean raiseCase(Raise r, String responsible) {
-		return jdbc.update(RAISE_CASE, r.id(), r.level().name(), r.caseNumber(), r.powerCode(), r.powerName(),
-				r.department(), responsible, r.supervisor(), ts(r.raisedAt()), r.caseId(), r.level().name()) == 1;
+		return jdbc.update(r.level() == EscalationLevel.RED ? raiseCaseRed : raiseCaseYellow, r.id(), r.level().name(),
+				r.caseNumber(), r.powerCode(), r.powerName(), r.department(), responsible, r.supervisor(),
+				ts(r.raisedAt()), r.caseId(), ts(r.raisedAt()), r.level().name()) == 1;
 	}
 
-	static final String RAISE_CASE = """
-			insert into sl_escalation (id, subject_key, level, scope, status, case_id, case_number, power_code,
-			  power_name, department, responsible, supervisor, raised_at, deadline)
-			select ?, c.case_id, ?, 'CASE', 'OPEN', c.case_id, ?, ?, ?, ?, ?, ?, ?, c.deadline
-			from sl_case_clock c
-			where c.case_id = ?
-			  and (select count(*) from sl_escalation e where e.subject_key = c.case_id and e.level = ?) = 0""";
+	/** The case statement for a level: the clock's time that level is reached at. */
+	private static String raiseCaseSql(String reached) {
+		return """
+				insert into sl_escalation (id, subject_key, level, scope, status, case_id, case_number, power_code,
+				  power_name, department, responsible, supervisor, raised_at, deadline)
+				select ?, c.case_id, ?, 'CASE', 'OPEN', c.case_id, ?, ?, ?, ?, ?, ?, ?, c.deadline
+				from sl_case_clock c
+				where c.case_id = ? and %s <= ?
+				  and (select count(*) from sl_escalation e where e.subject_key = c.case_id and e.level = ?) = 0"""
+			.formatted(reached);
+	}
 
 	/**
 	 * The task's candidates as {@code group:a,user:b} (groups first, each sorted): string

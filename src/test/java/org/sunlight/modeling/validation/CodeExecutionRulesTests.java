@@ -1,6 +1,8 @@
 package org.sunlight.modeling.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sunlight.modeling.validation.Validation.assertEngineAccepts;
+import static org.sunlight.modeling.validation.Validation.assertEngineRefuses;
 import static org.sunlight.modeling.validation.Validation.assertError;
 import static org.sunlight.modeling.validation.Validation.assertNoProblem;
 import static org.sunlight.modeling.validation.Validation.assertWarning;
@@ -74,8 +76,10 @@ class CodeExecutionRulesTests {
 			"${slClock.caseDeadline( execution )}", "${slEscalations.raiseStep(execution, 'Task_Review', 'YELLOW')}",
 			"${slEscalations.raiseStep(execution, \"Task_Review\", \"RED\")}",
 			"${slEscalations.raiseCase(execution, 'YELLOW')}", "${slEscalations.raiseCase(execution, 'RED')}" })
-	void acceptsTheCallsOfTheAllowList(String call) {
-		assertNoProblem(timerOnReview(call));
+	void refusesTheCompilersCallsInModelsAsDrawnButTheEngineRunsThem(String call) {
+		// A designer who writes them forges a clock or an alarm; the compiler writes them.
+		assertError(listenerOnReview(call), "EXPRESSION_NOT_ALLOWED", "Task_Review");
+		assertEngineAccepts(timerOnReview(call));
 	}
 
 	@ParameterizedTest
@@ -90,6 +94,7 @@ class CodeExecutionRulesTests {
 			"#{slClock.caseDeadline(execution)}" })
 	void refusesCallsOffTheAllowList(String call) {
 		assertError(timerOnReview(call), "EXPRESSION_NOT_ALLOWED", "Timer_Review");
+		assertEngineRefuses(timerOnReview(call), "EXPRESSION_NOT_ALLOWED", "Timer_Review");
 	}
 
 	@Test
@@ -120,6 +125,22 @@ class CodeExecutionRulesTests {
 		String xml = validWith("</bpmn:process>",
 				"</bpmn:process>\n  <bpmn:message id=\"Message_1\" name=\"${dataSource.connection}\"/>");
 		assertError(xml, "EXPRESSION_NOT_ALLOWED", "Message_1");
+	}
+
+	/** Camunda 7.24 makes a user task's documentation the task's description expression. */
+	@Test
+	void refusesExpressionsInAUserTasksDocumentation() {
+		String hostile = "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch x')}";
+		String xml = reviewDocumented("审查要点 " + hostile);
+		assertError(xml, "EXPRESSION_NOT_ALLOWED", "Task_Review");
+		assertEngineRefuses(xml, "EXPRESSION_NOT_ALLOWED", "Task_Review");
+		assertNoProblem(reviewDocumented("申请人 ${applicantName} 的材料"));
+	}
+
+	private static String reviewDocumented(String documentation) {
+		return validWith("<bpmn:userTask id=\"Task_Review\" name=\"审查\" camunda:candidateGroups=\"land-reviewer, land-expert\">",
+				"<bpmn:userTask id=\"Task_Review\" name=\"审查\" camunda:candidateGroups=\"land-reviewer, land-expert\">"
+						+ "<bpmn:documentation>" + documentation + "</bpmn:documentation>");
 	}
 
 	@Test
@@ -183,8 +204,10 @@ class CodeExecutionRulesTests {
 	void allowsServiceTaskExpressionsOnlyFromTheAllowList() {
 		assertError(between("<bpmn:serviceTask id=\"Service\" camunda:expression=\"${runtimeService.deleteProcessInstance('x', 'y')}\"/>",
 				"Service"), "EXPRESSION_NOT_ALLOWED", "Service");
-		assertThat(validate(between("<bpmn:serviceTask id=\"Service\" "
-				+ "camunda:expression=\"${slEscalations.raiseCase(execution, 'RED')}\"/>", "Service")).problems()).isEmpty();
+		String compilerCall = between("<bpmn:serviceTask id=\"Service\" "
+				+ "camunda:expression=\"${slEscalations.raiseCase(execution, 'RED')}\"/>", "Service");
+		assertError(compilerCall, "EXPRESSION_NOT_ALLOWED", "Service");
+		assertEngineAccepts(compilerCall);
 	}
 
 	@Test
@@ -232,6 +255,12 @@ class CodeExecutionRulesTests {
 				    </bpmn:boundaryEvent>
 				    <bpmn:sequenceFlow id="Timer_Review_Flow" sourceRef="Timer_Review" targetRef="Timer_Review_End"/>
 				    <bpmn:endEvent id="Timer_Review_End"/>""".formatted(expression.replace("&", "&amp;")));
+	}
+
+	private static String listenerOnReview(String expression) {
+		return validWith("</sl:step>\n      </bpmn:extensionElements>\n    </bpmn:userTask>\n    <bpmn:sequenceFlow id=\"F3\"",
+				"</sl:step>\n<camunda:executionListener event=\"start\" expression=\"" + expression.replace("\"", "&quot;")
+						+ "\"/>\n      </bpmn:extensionElements>\n    </bpmn:userTask>\n    <bpmn:sequenceFlow id=\"F3\"");
 	}
 
 	/** Adds to the extension elements of Task_Accept. */

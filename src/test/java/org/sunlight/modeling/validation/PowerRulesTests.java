@@ -11,7 +11,9 @@ import static org.sunlight.modeling.validation.Validation.validate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sunlight.calendar.TimeLimit;
 import org.sunlight.modeling.Problem;
+import org.sunlight.modeling.ValidationReport;
 
 /** The catalog entry of a power: {@code sl:power} on the process. */
 class PowerRulesTests {
@@ -87,10 +89,41 @@ class PowerRulesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "P0D", "PT0S", "-P1D", "P-1D", "P1M", "P1Y", "P2W", "P1.5D", "20D", "P", "PT", "P1DT",
-			"p10d", "ten days", "" })
+			"ten days", "5 minutes", "" })
 	void refusesDurationsThatAreNotPositiveDaysOrTimes(String duration) {
 		assertError(validWith("promisedLimit=\"P10D\"", "promisedLimit=\"" + duration + "\""), "INVALID_DURATION",
 				PROCESS);
+	}
+
+	/** P5000D once validated and then failed every case start: the runtime's parser counts at most 3,660 days. */
+	@ParameterizedTest
+	@ValueSource(strings = { "P5000D", "P3661D", "PT10001H", "P999999D" })
+	void refusesLimitsLongerThanTheRuntimeCounts(String duration) {
+		assertError(validWith("statutoryLimit=\"P20D\"", "statutoryLimit=\"" + duration + "\""),
+				"DURATION_OUT_OF_RANGE", PROCESS);
+	}
+
+	/** One parser: a limit validates exactly when the code that runs it ({@link TimeLimit}) reads it. */
+	@ParameterizedTest
+	@ValueSource(strings = { "P3660D", "P3661D", "PT10000H", "PT10001H", "p10d", "P10d", "PT600000M", "PT600001M",
+			"P1DT", "P0D", "P1W", "PT1.5H", " P3D ", "P000001D" })
+	void acceptsALimitExactlyWhenTheRuntimeDoes(String duration) {
+		boolean runs = runs(duration);
+		ValidationReport report = validate(validWith("statutoryLimit=\"P20D\" promisedLimit=\"P10D\"",
+				"statutoryLimit=\"" + duration + "\""));
+		assertThat(report.problems()).extracting(Problem::code)
+			.as("validator on %s, runtime %s", duration, runs ? "runs it" : "refuses it")
+			.matches(codes -> runs != (codes.contains("INVALID_DURATION") || codes.contains("DURATION_OUT_OF_RANGE")));
+	}
+
+	private static boolean runs(String duration) {
+		try {
+			TimeLimit.parse(duration);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@ParameterizedTest

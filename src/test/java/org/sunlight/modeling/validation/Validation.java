@@ -11,6 +11,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.sunlight.modeling.Problem;
 import org.sunlight.modeling.Severity;
 import org.sunlight.modeling.ValidationReport;
+import org.sunlight.modeling.internal.validation.ModelBounds;
+import org.sunlight.modeling.internal.validation.ModelGuard;
 import org.sunlight.modeling.internal.validation.SlModelValidator;
 import org.sunlight.support.Models;
 
@@ -21,7 +23,10 @@ final class Validation {
 	static final Set<String> BEANS = Set.of("dataSource", "runtimeService", "repositoryService", "processEngine",
 			"jdbcTemplate", "slClock", "slEscalations");
 
-	static final SlModelValidator VALIDATOR = new SlModelValidator(messages(), BEANS::contains);
+	static final SlModelValidator VALIDATOR = new SlModelValidator(messages(), BEANS::contains, ModelBounds.DEFAULTS);
+
+	/** The engine's check of what it deploys: the compiled policy. */
+	static final ModelGuard GUARD = new ModelGuard(messages(), BEANS::contains);
 
 	private Validation() {
 	}
@@ -92,6 +97,17 @@ final class Validation {
 		ValidationReport report = validate(xml);
 		assertProblem(report, code, elementId, Severity.WARNING);
 		assertThat(report.valid()).as("warnings do not block: %s", report.errors()).isTrue();
+	}
+
+	/** The engine's guard (compiled policy) accepts the model: what the compiler writes may run. */
+	static void assertEngineAccepts(String xml) {
+		assertThat(GUARD.refusals(xml.getBytes(StandardCharsets.UTF_8))).isEmpty();
+	}
+
+	/** The engine's guard refuses the model with that code on that element. */
+	static void assertEngineRefuses(String xml, String code, String elementId) {
+		assertThat(GUARD.refusals(xml.getBytes(StandardCharsets.UTF_8))).extracting(Problem::code, Problem::elementId)
+			.contains(tuple(code, elementId));
 	}
 
 	static void assertNoProblem(String xml) {

@@ -61,10 +61,12 @@ class PostgresQueryPlanTests {
 				.doesNotContain("Seq Scan on sl_escalation")
 				.containsPattern(KEY_LOOKUP + "\\(?t\\.id_");
 		}
-		String plan = genericPlan(EscalationStore.RAISE_CASE);
-		assertThat(plan).as(plan)
-			.doesNotContain("Seq Scan on sl_escalation")
-			.containsPattern(KEY_LOOKUP);
+		for (String sql : List.of(escalations.raiseCaseYellow, escalations.raiseCaseRed)) {
+			String plan = genericPlan(sql);
+			assertThat(plan).as(plan)
+				.doesNotContain("Seq Scan on sl_escalation")
+				.containsPattern(KEY_LOOKUP);
+		}
 	}
 
 	@Test

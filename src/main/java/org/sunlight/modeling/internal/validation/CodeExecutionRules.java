@@ -13,10 +13,14 @@ import org.w3c.dom.Node;
  * not only the power's process: messages and signals at the top level are evaluated too. Every
  * attribute and text is searched for expressions, because Camunda evaluates them in more places
  * than any list would remember (conditions, assignees, timers, input/output, form defaults,
- * message and signal names…); only what the engine never evaluates is skipped: documentation,
- * text annotations, the diagram and the {@code sl:} extension itself.
+ * message and signal names…); only what the engine never evaluates is skipped: documentation
+ * other than a user task's, text annotations, the diagram and the {@code sl:} extension itself.
+ * docs/security.md lists every place where Camunda 7.24's parser makes text into an expression.
+ * <p>
+ * The engine runs these rules too, on every deployment ({@code ModelGuard}), with the compiled
+ * policy: one rule for what a designer may draw and for what the engine agrees to parse.
  */
-final class CodeExecutionRules {
+public final class CodeExecutionRules {
 
 	private static final Set<String> DI_NAMESPACES = Set.of(SlNamespace.BPMNDI, SlNamespace.DI, SlNamespace.DC);
 
@@ -31,7 +35,7 @@ final class CodeExecutionRules {
 
 	private final ExpressionPolicy expressions;
 
-	CodeExecutionRules(ExpressionPolicy expressions) {
+	public CodeExecutionRules(ExpressionPolicy expressions) {
 		this.expressions = expressions;
 	}
 
@@ -73,7 +77,12 @@ final class CodeExecutionRules {
 	private boolean checkBpmnElement(Element element, Problems problems) {
 		String name = element.getLocalName();
 		switch (name) {
-			case "documentation", "textAnnotation" -> {
+			case "documentation" -> {
+				// Camunda makes a user task's documentation the task's description expression.
+				return element.getParentNode() instanceof Element owner && SlNamespace.BPMN.equals(owner.getNamespaceURI())
+						&& "userTask".equals(owner.getLocalName());
+			}
+			case "textAnnotation" -> {
 				return false;
 			}
 			case "scriptTask" -> {
@@ -173,7 +182,8 @@ final class CodeExecutionRules {
 	private boolean checkCamundaAttribute(Element element, Attr attribute, Problems problems) {
 		String value = attribute.getValue();
 		switch (attribute.getLocalName()) {
-			case "class", "variableMappingClass" -> problems.add(ProblemCode.CLASS_NOT_ALLOWED, Dom.owner(element), value);
+			// A form handler class is instantiated while the model is parsed, before anything runs.
+			case "class", "variableMappingClass", "formHandlerClass" -> problems.add(ProblemCode.CLASS_NOT_ALLOWED, Dom.owner(element), value);
 			case "delegateExpression", "variableMappingDelegateExpression" -> problems
 				.add(ProblemCode.DELEGATE_EXPRESSION_NOT_ALLOWED, Dom.owner(element), value);
 			case "resource" -> problems.add(ProblemCode.SCRIPT_NOT_ALLOWED, Dom.owner(element), value);

@@ -19,11 +19,15 @@ import org.sunlight.modeling.internal.validation.ExpressionLexer.Token;
  * arithmetic operators, parentheses and the conditional {@code ?:}; no calls, no property or
  * index access ({@code .}, {@code []}), no engine object such as {@code execution} and no name
  * of a Spring bean (a bean is reachable by name from any expression);</li>
- * <li>exactly the calls of {@link ExpressionAllowList}.</li>
+ * <li>in compiled models only, exactly the calls of {@link ExpressionAllowList}: the compiler
+ * writes them, so a model as drawn that contains one is forging a clock or an alarm.</li>
  * </ul>
  * Deferred {@code #{…}} expressions are refused outright: designers have no use for them.
+ * <p>
+ * The same policy serves the validator ({@link #drawn}) and the engine itself ({@link #compiled}),
+ * which refuses to create any other expression whatever way a model reached it.
  */
-final class ExpressionPolicy {
+public final class ExpressionPolicy {
 
 	/** Names Camunda resolves to engine objects, whatever the variables are. */
 	static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "caseExecution",
@@ -35,9 +39,24 @@ final class ExpressionPolicy {
 
 	private final Predicate<String> isBeanName;
 
-	/** @param isBeanName whether a name is a bean of the application (any such name is refused) */
-	ExpressionPolicy(Predicate<String> isBeanName) {
+	private final boolean compilerCalls;
+
+	private ExpressionPolicy(Predicate<String> isBeanName, boolean compilerCalls) {
 		this.isBeanName = name -> ExpressionAllowList.BEANS.contains(name) || isBeanName.test(name);
+		this.compilerCalls = compilerCalls;
+	}
+
+	/**
+	 * What a designer may write: plain conditions only.
+	 * @param isBeanName whether a name is a bean of the application (any such name is refused)
+	 */
+	public static ExpressionPolicy drawn(Predicate<String> isBeanName) {
+		return new ExpressionPolicy(isBeanName, false);
+	}
+
+	/** What the engine may evaluate: plain conditions and the compiler's calls. */
+	public static ExpressionPolicy compiled(Predicate<String> isBeanName) {
+		return new ExpressionPolicy(isBeanName, true);
 	}
 
 	static boolean mayContainExpression(String text) {
@@ -45,7 +64,7 @@ final class ExpressionPolicy {
 	}
 
 	/** Every expression in the text that is not allowed, as written. */
-	List<String> refused(String text) {
+	public List<String> refused(String text) {
 		List<String> refused = new ArrayList<>();
 		int from = 0;
 		while (true) {
@@ -73,7 +92,7 @@ final class ExpressionPolicy {
 		if (tokens.isEmpty() || tokens.get().isEmpty()) {
 			return false;
 		}
-		return isAllowedCall(tokens.get()) || isPlainCondition(tokens.get());
+		return (compilerCalls && isAllowedCall(tokens.get())) || isPlainCondition(tokens.get());
 	}
 
 	private boolean isPlainCondition(List<Token> tokens) {

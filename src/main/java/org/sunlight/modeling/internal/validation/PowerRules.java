@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.sunlight.calendar.TimeLimit;
 import org.sunlight.modeling.SlNamespace;
 import org.w3c.dom.Element;
 
@@ -94,11 +95,19 @@ final class PowerRules {
 		if (text == null) {
 			return Optional.empty();
 		}
-		Optional<SlDuration> duration = SlDuration.parse(text);
-		if (duration.isEmpty()) {
-			problems.add(ProblemCode.INVALID_DURATION, element, attribute, text);
+		try {
+			return Optional.of(SlDuration.of(text));
 		}
-		return duration;
+		catch (TimeLimit.InvalidTimeLimitException ex) {
+			if (ex.refusal() == TimeLimit.Refusal.TOO_LONG) {
+				problems.add(ProblemCode.DURATION_OUT_OF_RANGE, element, attribute, text, TimeLimit.MAX_DAYS,
+						TimeLimit.MAX_TIME.toHours());
+			}
+			else {
+				problems.add(ProblemCode.INVALID_DURATION, element, attribute, text);
+			}
+			return Optional.empty();
+		}
 	}
 
 	/** The limit escalations run on: the promised one when present, else the statutory one. */

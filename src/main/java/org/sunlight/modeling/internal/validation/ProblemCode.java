@@ -26,6 +26,7 @@ public enum ProblemCode {
 	MISSING_CASE_LIMIT(Severity.ERROR),
 	UNKNOWN_CALENDAR(Severity.ERROR),
 	INVALID_DURATION(Severity.ERROR),
+	DURATION_OUT_OF_RANGE(Severity.ERROR),
 	PROMISED_EXCEEDS_STATUTORY(Severity.ERROR),
 	INVALID_PUBLIC(Severity.ERROR),
 	INVALID_FEE(Severity.ERROR),
@@ -63,6 +64,11 @@ public enum ProblemCode {
 	LEGACY_NAMESPACE_NOT_ALLOWED(Severity.ERROR),
 	TASK_WITHOUT_IMPLEMENTATION(Severity.ERROR),
 	EXTERNAL_TASK(Severity.WARNING),
+
+	// Models cannot flood the engine
+	INVALID_TIMER(Severity.ERROR),
+	TIMER_CYCLE_OUT_OF_BOUNDS(Severity.ERROR),
+	LOOP_CARDINALITY_OUT_OF_BOUNDS(Severity.ERROR),
 
 	// Structure
 	NO_START_EVENT(Severity.ERROR),

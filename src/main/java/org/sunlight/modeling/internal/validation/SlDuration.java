@@ -2,13 +2,12 @@ package org.sunlight.modeling.internal.validation;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.sunlight.calendar.TimeLimit;
 
 /**
- * A time limit as the extension allows it: a positive ISO-8601 duration of days, hours, minutes
- * and seconds ({@code P20D}, {@code PT4H}, {@code P1DT4H}). Years, months and weeks are refused:
- * a month is not a fixed number of days, and the statutory counting rules are stated in days.
+ * A time limit as the extension allows it, parsed by {@link TimeLimit}, the code that runs it, so
+ * that a limit the validator accepts is one a case can start with.
  *
  * <p>{@link #length()} counts a day as 24 hours. That is exact for the natural calendar and only
  * an ordering for the working-day one (a working day has fewer working hours), which is all the
@@ -16,27 +15,19 @@ import java.util.regex.Pattern;
  */
 record SlDuration(String text, Duration length) implements Comparable<SlDuration> {
 
-	// Upper case only, as in xs:duration; at most six digits per field keeps the arithmetic safe.
-	private static final Pattern FORMAT = Pattern
-		.compile("P(?:(\\d{1,6})D)?(?:T(?:(\\d{1,6})H)?(?:(\\d{1,6})M)?(?:(\\d{1,6})S)?)?");
+	/** @throws TimeLimit.InvalidTimeLimitException saying why the text is not a limit */
+	static SlDuration of(String text) {
+		TimeLimit limit = TimeLimit.parse(text);
+		return new SlDuration(text.trim(), limit.nominalLength());
+	}
 
 	static Optional<SlDuration> parse(String text) {
-		if (text == null) {
+		try {
+			return Optional.of(of(text));
+		}
+		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-		String value = text.trim();
-		Matcher matcher = FORMAT.matcher(value);
-		if (!matcher.matches() || value.equals("P") || value.endsWith("T")) {
-			return Optional.empty();
-		}
-		Duration length = Duration.ofDays(number(matcher.group(1)))
-			.plusHours(number(matcher.group(2)))
-			.plusMinutes(number(matcher.group(3)))
-			.plusSeconds(number(matcher.group(4)));
-		if (length.isZero()) {
-			return Optional.empty();
-		}
-		return Optional.of(new SlDuration(value, length));
 	}
 
 	@Override
@@ -65,10 +56,6 @@ record SlDuration(String text, Duration length) implements Comparable<SlDuration
 			}
 		}
 		return text.length() == 1 ? "PT0S" : text.toString();
-	}
-
-	private static long number(String digits) {
-		return digits == null ? 0 : Long.parseLong(digits);
 	}
 
 }

@@ -1,11 +1,13 @@
 package org.sunlight.modeling.internal.validation;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,17 +26,25 @@ public class SlModelValidator implements ModelValidator {
 
 	private final MessageSource messages;
 	private final CodeExecutionRules codeExecution;
+	private final ModelBounds bounds;
 
 	/** Refuses, in expressions, the name of every bean of the application besides variables. */
 	@Autowired
-	SlModelValidator(MessageSource messages, ListableBeanFactory beans) {
-		this(messages, beans::containsBean);
+	SlModelValidator(MessageSource messages, ListableBeanFactory beans,
+			@Value("${sunlight.modeling.max-loop-cardinality:100}") int maxLoopCardinality,
+			@Value("${sunlight.modeling.max-timer-repeats:100}") int maxTimerRepeats,
+			@Value("${sunlight.modeling.min-timer-interval:PT1H}") Duration minTimerInterval) {
+		this(messages, beans::containsBean, new ModelBounds(maxLoopCardinality, maxTimerRepeats, minTimerInterval));
 	}
 
-	/** @param isBeanName names that resolve to beans and so must not appear in expressions */
-	public SlModelValidator(MessageSource messages, Predicate<String> isBeanName) {
+	/**
+	 * @param isBeanName names that resolve to beans and so must not appear in expressions
+	 * @param bounds how often a model may make the engine repeat work
+	 */
+	public SlModelValidator(MessageSource messages, Predicate<String> isBeanName, ModelBounds bounds) {
 		this.messages = messages;
-		this.codeExecution = new CodeExecutionRules(new ExpressionPolicy(isBeanName));
+		this.codeExecution = new CodeExecutionRules(ExpressionPolicy.drawn(isBeanName));
+		this.bounds = bounds;
 	}
 
 	@Override
@@ -47,6 +57,8 @@ public class SlModelValidator implements ModelValidator {
 		Element definitions = document.getDocumentElement();
 		Problems problems = new Problems(messages, locale);
 		codeExecution.check(definitions, problems);
+		TimerRules.check(definitions, bounds, problems);
+		LoopRules.check(definitions, bounds, problems);
 		Optional<Element> process = PowerProcess.find(definitions, problems);
 		if (process.isPresent()) {
 			PowerRules.check(process.get(), problems);
