@@ -48,8 +48,11 @@ public class AuditStore {
 		jdbc.update("update sl_audit_head set keyed_from = ?, keyed_mac = ? where id = 1", keyedFrom, keyedMac);
 	}
 
-	/** The stored hash of the record at a chain position, or null when there is none. */
+	/** The stored hash of the record at a chain position (position 0: the genesis), or null when there is none. */
 	public String hashAt(long chainPos) {
+		if (chainPos == 0) {
+			return Canonical.GENESIS;
+		}
 		List<String> hashes = jdbc.queryForList("select hash from sl_audit_record where chain_pos = ?", String.class,
 				chainPos);
 		return hashes.isEmpty() ? null : hashes.get(0);
