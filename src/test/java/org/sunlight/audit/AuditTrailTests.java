@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import javax.crypto.Mac;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +63,9 @@ class AuditTrailTests {
 
 	@Autowired
 	Checkpoints checkpoints;
+
+	@Autowired
+	AuditKey key;
 
 	@Autowired
 	ChainCheck check;
@@ -306,6 +311,49 @@ class AuditTrailTests {
 					keying.get("keyed_mac"));
 		}
 		assertThat(trail.verify().valid()).isTrue();
+	}
+
+	@Test
+	void aChainThatDivergedFromACheckpointIsNamedAtThatPosition() {
+		// As after restoring an older backup: the last record is gone, and a new act takes its place.
+		recordThree("restore");
+		trail.seal();
+		AuditCheckpoint checkpoint = trail.checkpoint().orElseThrow();
+		long pos = checkpoint.chainPos();
+		Map<String, Object> lost = jdbc.queryForMap("select * from sl_audit_record where chain_pos = ?", pos);
+		Map<String, Object> head = jdbc.queryForMap("select last_pos, last_hash from sl_audit_head");
+		jdbc.update("delete from sl_audit_record where chain_pos = ?", pos);
+		jdbc.update("update sl_audit_head set last_pos = ?, last_hash = ?", pos - 1, lost.get("prev_hash"));
+		AuditRecord later = trail.record(AuditAction.CLOCK_RESUMED, "handler2", "case", "restore-new", Map.of());
+		try {
+			assertThat(trail.seal()).isEqualTo(1);
+			AuditTrail.Verification result = trail.verify();
+			assertThat(result.valid()).isFalse();
+			assertThat(result.firstBroken().id()).isEqualTo(later.id());
+			assertThat(result.firstBroken().chainPos()).isEqualTo(pos);
+			assertThat(result.firstBroken().kind()).isEqualTo(AuditTrail.Kind.CHECKPOINT_MISMATCH);
+			assertThat(trail.checkpoint()).isEmpty();
+		}
+		finally {
+			jdbc.update("delete from sl_audit_record where id = ?", later.id());
+			reinsert(lost);
+			jdbc.update("update sl_audit_head set last_pos = ?, last_hash = ?", head.get("last_pos"),
+					head.get("last_hash"));
+		}
+		assertThat(trail.verify().valid()).isTrue();
+	}
+
+	@Test
+	void aChainKeyedWhileEmptyIsCheckpointedForwardFromPositionZero(@TempDir Path directory) {
+		// The keying checkpoint of an empty chain is at position 0, where no record is: its hash is the genesis.
+		trail.seal();
+		Map<String, Object> head = jdbc.queryForMap("select last_pos, keyed_from from sl_audit_head");
+		Checkpoints fresh = new Checkpoints(directory, key, 10);
+		fresh.write(new AuditCheckpoint(0, Canonical.GENESIS, ((Number) head.get("keyed_from")).longValue(),
+				Instant.parse("2026-12-01T00:00:00Z"), key.id()));
+		AuditTrail node = new AuditTrail(store, key, fresh, check);
+		assertThat(node.checkpoint()).map(AuditCheckpoint::chainPos)
+			.contains(((Number) head.get("last_pos")).longValue());
 	}
 
 	@Test
