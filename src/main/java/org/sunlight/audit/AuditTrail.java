@@ -133,13 +133,14 @@ public class AuditTrail {
 	 * (empty; verification names the record). Returns the checkpoint that covers the head.
 	 */
 	public Optional<AuditCheckpoint> checkpoint() {
+		// The newest checkpoint before the head: another node's checkpoint is never ahead of the head read after it.
+		Optional<AuditCheckpoint> latest = checkpoints.latest();
 		AuditStore.Head head = store.head();
 		if (head.keyedFrom() == null || !key.signed(Canonical.keyingPoint(head.keyedFrom()), head.keyedMac())) {
 			log.error("Not checkpointing the audit chain: its keying point is missing or not signed with key {}",
 					key.id());
 			return Optional.empty();
 		}
-		Optional<AuditCheckpoint> latest = checkpoints.latest();
 		if (latest.isPresent()) {
 			AuditCheckpoint last = latest.get();
 			if (last.chainPos() > head.lastPos() || last.keyedFrom() != head.keyedFrom()

@@ -86,30 +86,36 @@ public class Checkpoints {
 	public List<Read> read() {
 		List<Read> all = new ArrayList<>();
 		for (Path file : files()) {
-			Matcher name = NAME.matcher(file.getFileName().toString());
-			name.matches();
-			long namedPos = Long.parseLong(name.group(1));
-			Map<String, Object> body = body(file);
-			if (body == null) {
-				continue; // pruned by another node since the listing
-			}
-			AuditCheckpoint checkpoint = parse(body);
-			boolean signed = checkpoint != null && checkpoint.chainPos() == namedPos
-					&& body.get("signature") instanceof String signature && key.signed(text(checkpoint), signature);
-			all.add(new Read(file.getFileName().toString(), namedPos, checkpoint, signed));
+			read(file).ifPresent(all::add);
 		}
 		return all;
 	}
 
-	/** The newest checkpoint signed with this node's key. */
+	/** The newest checkpoint signed with this node's key; reads back from the newest file only as far as needed. */
 	public Optional<AuditCheckpoint> latest() {
-		List<Read> all = read();
-		for (int i = all.size() - 1; i >= 0; i--) {
-			if (all.get(i).signed()) {
-				return Optional.of(all.get(i).checkpoint());
+		List<Path> files = files();
+		for (int i = files.size() - 1; i >= 0; i--) {
+			Optional<Read> read = read(files.get(i));
+			if (read.isPresent() && read.get().signed()) {
+				return Optional.of(read.get().checkpoint());
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Empty when the file was pruned by another node since the listing. */
+	private Optional<Read> read(Path file) {
+		Matcher name = NAME.matcher(file.getFileName().toString());
+		name.matches();
+		long namedPos = Long.parseLong(name.group(1));
+		Map<String, Object> body = body(file);
+		if (body == null) {
+			return Optional.empty();
+		}
+		AuditCheckpoint checkpoint = parse(body);
+		boolean signed = checkpoint != null && checkpoint.chainPos() == namedPos
+				&& body.get("signature") instanceof String signature && key.signed(text(checkpoint), signature);
+		return Optional.of(new Read(file.getFileName().toString(), namedPos, checkpoint, signed));
 	}
 
 	/** Removes all but the newest {@code kept} checkpoints. */
