@@ -94,7 +94,13 @@ public class AuditTrail {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					checkpoint();
+					try {
+						checkpoint();
+					}
+					catch (RuntimeException ex) {
+						// the scheduled checkpoint tries again; the seal itself has committed
+						log.error("Could not checkpoint the newly keyed audit chain: {}", ex.getMessage());
+					}
 				}
 			});
 		}
