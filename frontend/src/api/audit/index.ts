@@ -18,11 +18,35 @@ export interface AuditPage {
   total: number
 }
 
+/** What is wrong at the first broken position (docs/security.md, "Verification"). */
+export type AuditBreakKind =
+  | 'KEYING_POINT'
+  | 'GAP'
+  | 'PREVIOUS_HASH_MISMATCH'
+  | 'HASH_MISMATCH'
+  | 'CHECKPOINT_MISMATCH'
+  | 'MISSING_TAIL'
+  | 'HEAD_MISMATCH'
+  | 'CHECKPOINT_UNSIGNED'
+
+/** The chain's head signed with the audit key, kept outside the database. */
+export interface AuditCheckpoint {
+  chainPos: number
+  hash: string
+  keyedFrom: number
+  at: string
+  keyId: string
+}
+
 export interface AuditVerification {
   valid: boolean
   checked: number
   unsealed: number
-  firstBroken: { id: string | null; chainPos: number; reason: string } | null
+  firstBroken: { id: string | null; chainPos: number; kind: AuditBreakKind; reason: string } | null
+  /** The first position hashed under the key; records before it keep plain SHA-256. */
+  keyedFrom: number | null
+  /** The newest signed checkpoint the chain was compared with. */
+  checkpoint: AuditCheckpoint | null
 }
 
 export interface AuditQuery {

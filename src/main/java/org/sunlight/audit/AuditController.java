@@ -6,12 +6,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.ConflictException;
 
-/** {@code /api/audit}: the trail for supervisors and administrators, and the chain check. */
+/** {@code /api/audit}: the trail for supervisors and administrators, the chain check and checkpoints. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -19,9 +22,11 @@ class AuditController {
 	static final int MAX_PAGE_SIZE = 200;
 
 	private final AuditTrail trail;
+	private final MessageSource messages;
 
-	AuditController(AuditTrail trail) {
+	AuditController(AuditTrail trail, MessageSource messages) {
 		this.trail = trail;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -41,6 +46,14 @@ class AuditController {
 	AuditTrail.Verification verify() {
 		trail.seal();
 		return trail.verify();
+	}
+
+	/** Signs the head into a checkpoint now, e.g. before a backup; refused while the chain is broken. */
+	@PostMapping("/checkpoints")
+	AuditCheckpoint checkpoint(Locale locale) {
+		trail.seal();
+		return trail.checkpoint()
+			.orElseThrow(() -> new ConflictException(messages.getMessage("audit.checkpointRefused", null, locale)));
 	}
 
 	private static AuditAction action(String value) {

@@ -2,36 +2,57 @@ package org.sunlight.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.Mac;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.sunlight.audit.internal.AuditKey;
 import org.sunlight.audit.internal.AuditStore;
 import org.sunlight.audit.internal.Canonical;
+import org.sunlight.audit.internal.ChainCheck;
+import org.sunlight.audit.internal.Checkpoints;
 
 /**
- * Writes acts into the audit trail, seals them into the hash chain and checks the chain. Other
- * modules call {@link #record} inside the transaction of the act, so the record commits or rolls
- * back with it; sealing happens after, one sealer at a time across all nodes.
+ * Writes acts into the audit trail, seals them into the keyed hash chain, checkpoints its head
+ * outside the database and checks the chain. Other modules call {@link #record} inside the
+ * transaction of the act, so the record commits or rolls back with it; sealing happens after, one
+ * sealer at a time across all nodes.
  */
 @Service
 public class AuditTrail {
 
 	/** Records sealed per transaction. */
 	public static final int SEAL_BATCH = 500;
-	private static final int VERIFY_BATCH = 1000;
 	private static final int MAX_DETAIL = 500;
 
-	private final AuditStore store;
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-	AuditTrail(AuditStore store) {
+	private final AuditStore store;
+	private final AuditKey key;
+	private final Checkpoints checkpoints;
+	private final ChainCheck check;
+	/** Whether the last seal was refused, so the refusal is logged once, not every second. */
+	private volatile boolean refusing;
+
+	AuditTrail(AuditStore store, AuditKey key, Checkpoints checkpoints, ChainCheck check) {
 		this.store = store;
+		this.key = key;
+		this.checkpoints = checkpoints;
+		this.check = check;
 	}
 
 	/**
@@ -56,16 +77,51 @@ public class AuditTrail {
 		return record;
 	}
 
-	/** Gives unsealed records their place in the chain; returns how many it sealed. */
+	/**
+	 * Gives unsealed records their place in the chain, each hashed under the key; returns how
+	 * many it sealed. The first seal with a key marks where the keyed chain starts. A node whose
+	 * key did not sign that mark (another key, or the mark was changed) seals nothing and says so.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public int seal() {
 		AuditStore.Head head = store.lockHead();
+		if (head.keyedFrom() == null) {
+			long keyedFrom = head.lastPos() + 1;
+			store.keyHead(keyedFrom, key.sign(Canonical.keyingPoint(keyedFrom)));
+			log.info("The audit chain is keyed from position {} (key {}); records before it keep plain SHA-256",
+					keyedFrom, key.id());
+			// The mark goes outside the database too, so moving it later shows.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					try {
+						checkpoint();
+					}
+					catch (RuntimeException ex) {
+						// the scheduled checkpoint tries again; the seal itself has committed
+						log.error("Could not checkpoint the newly keyed audit chain: {}", ex.getMessage());
+					}
+				}
+			});
+		}
+		else if (!key.signed(Canonical.keyingPoint(head.keyedFrom()), head.keyedMac())) {
+			if (!refusing) {
+				log.error("Not sealing the audit trail: the chain's keying point (position {}) is not signed with"
+						+ " this node's key {}. Either this node's SUNLIGHT_AUDIT_KEY differs from the one that"
+						+ " sealed the chain, or sl_audit_head was changed; GET /api/audit/verify says which record"
+						+ " is affected", head.keyedFrom(), key.id());
+				refusing = true;
+			}
+			return 0;
+		}
+		refusing = false;
+		Mac mac = key.mac();
 		long pos = head.lastPos();
 		String prev = head.lastHash();
-		List<AuditStore.Seal> seals = new java.util.ArrayList<>();
+		List<AuditStore.Seal> seals = new ArrayList<>();
 		for (AuditStore.Stored stored : store.unsealed(SEAL_BATCH)) {
 			pos++;
-			String hash = Canonical.hash(prev, Canonical.text(stored.record(), pos, stored.details()));
+			String hash = Canonical.hash(mac, prev, Canonical.text(stored.record(), pos, stored.details()));
 			seals.add(new AuditStore.Seal(stored.record().id(), pos, prev, hash));
 			prev = hash;
 		}
@@ -74,6 +130,60 @@ public class AuditTrail {
 			store.moveHead(pos, prev);
 		}
 		return seals.size();
+	}
+
+	/**
+	 * Signs the head into a checkpoint outside the database, unless the newest checkpoint already
+	 * covers it. Checkpoints only move forward: a head behind the newest checkpoint, or a chain
+	 * whose record at the newest checkpoint's position no longer has its hash, is not signed
+	 * (empty; verification names the record). Returns the checkpoint that covers the head.
+	 */
+	public Optional<AuditCheckpoint> checkpoint() {
+		// The newest checkpoint before the head: another node's checkpoint is never ahead of the head read after it.
+		Optional<AuditCheckpoint> latest = checkpoints.latest();
+		AuditStore.Head head = store.head();
+		if (head.keyedFrom() == null || !key.signed(Canonical.keyingPoint(head.keyedFrom()), head.keyedMac())) {
+			log.error("Not checkpointing the audit chain: its keying point is missing or not signed with key {}",
+					key.id());
+			return Optional.empty();
+		}
+		if (latest.isPresent()) {
+			AuditCheckpoint last = latest.get();
+			if (last.chainPos() > head.lastPos() || last.keyedFrom() != head.keyedFrom()
+					|| !last.hash().equals(store.hashAt(last.chainPos()))) {
+				log.error("Not checkpointing the audit chain: it no longer matches checkpoint {} of {}; run"
+						+ " GET /api/audit/verify", last.chainPos(), last.at());
+				return Optional.empty();
+			}
+			if (last.chainPos() == head.lastPos()) {
+				return latest;
+			}
+		}
+		if (!headRecordSealedWithKey(head)) {
+			log.error("Not checkpointing the audit chain: its last record {} does not carry the head's keyed hash;"
+					+ " run GET /api/audit/verify", head.lastPos());
+			return Optional.empty();
+		}
+		AuditCheckpoint next = new AuditCheckpoint(head.lastPos(), head.lastHash(), head.keyedFrom(),
+				ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.MILLIS), key.id());
+		checkpoints.write(next);
+		checkpoints.prune();
+		return Optional.of(next);
+	}
+
+	/** One row, not the chain: a head re-hashed without the key is never signed into a checkpoint. */
+	private boolean headRecordSealedWithKey(AuditStore.Head head) {
+		if (head.lastPos() < head.keyedFrom()) {
+			return true;
+		}
+		List<AuditStore.Stored> last = store.chainFrom(head.lastPos(), 1);
+		if (last.isEmpty() || last.get(0).record().chainPos() != head.lastPos()) {
+			return false;
+		}
+		AuditRecord r = last.get(0).record();
+		String hash = Canonical.hash(key.mac(), r.prevHash() == null ? "" : r.prevHash(),
+				Canonical.text(r, head.lastPos(), last.get(0).details()));
+		return hash.equals(r.hash()) && hash.equals(head.lastHash());
 	}
 
 	/** A record as followers of the trail see it: its insertion order and what it is about. */
@@ -93,59 +203,47 @@ public class AuditTrail {
 	public record Page(List<AuditRecord> items, long total) {
 	}
 
-	/** The result of recomputing the chain: how many records were checked and the first broken one. */
-	public record Verification(boolean valid, long checked, long unsealed, Broken firstBroken) {
+	/**
+	 * The result of recomputing the chain: how many records were checked, the first broken one,
+	 * where the keyed chain starts and the newest checkpoint the chain was compared with.
+	 */
+	public record Verification(boolean valid, long checked, long unsealed, Broken firstBroken, Long keyedFrom,
+			AuditCheckpoint checkpoint) {
 	}
 
-	public record Broken(String id, long chainPos, String reason) {
+	/** The first thing wrong: a record (its id and position), or a position with no record. */
+	public record Broken(String id, long chainPos, Kind kind, String reason) {
+	}
+
+	/** What is wrong at the broken position. */
+	public enum Kind {
+
+		/** The record's content does not give its hash: changed, or re-hashed without the key. */
+		HASH_MISMATCH,
+		/** The record's previous-record hash is not the hash of the record before it. */
+		PREVIOUS_HASH_MISMATCH,
+		/** No record has this position, though later ones exist: removed from the middle. */
+		GAP,
+		/** The chain ends before the head or a checkpoint says it does: records removed from the end. */
+		MISSING_TAIL,
+		/** The head names another last record than the chain's. */
+		HEAD_MISMATCH,
+		/** The record's hash differs from the one a signed checkpoint recorded for its position. */
+		CHECKPOINT_MISMATCH,
+		/** Where the keyed chain starts is not signed with this key, or differs from the checkpoints'. */
+		KEYING_POINT,
+		/** A file in the checkpoint directory is not a checkpoint signed with this key. */
+		CHECKPOINT_UNSIGNED
+
 	}
 
 	/**
-	 * Recomputes every hash from the first record on and compares it with the stored one and with
-	 * the next record's {@code prevHash}; also catches a record removed from the middle (a gap)
-	 * or from the end (the head points past the last record).
+	 * Recomputes every hash from the first record on (plain SHA-256 before the keying point, the
+	 * keyed hash from it on) and compares the chain with its head and the signed checkpoints, so
+	 * an edited record, one removed from the middle or the end, and a re-hashed chain are named.
 	 */
-	@Transactional(readOnly = true)
 	public Verification verify() {
-		AuditStore.Head head = store.head();
-		String prev = Canonical.GENESIS;
-		long expected = 1;
-		long checked = 0;
-		while (true) {
-			List<AuditStore.Stored> batch = store.chainFrom(expected, VERIFY_BATCH);
-			for (AuditStore.Stored stored : batch) {
-				AuditRecord r = stored.record();
-				if (r.chainPos() != expected) {
-					return broken(checked, r, "record " + expected + " of the chain is missing");
-				}
-				if (!prev.equals(r.prevHash())) {
-					return broken(checked, r, "its previous-record hash does not match the record before it");
-				}
-				String hash = Canonical.hash(prev, Canonical.text(r, expected, stored.details()));
-				if (!hash.equals(r.hash())) {
-					return broken(checked, r, "its content does not match its hash: it was changed after sealing");
-				}
-				prev = hash;
-				expected++;
-				checked++;
-			}
-			if (batch.size() < VERIFY_BATCH) {
-				break;
-			}
-		}
-		if (checked != head.lastPos() || !prev.equals(head.lastHash())) {
-			return new Verification(false, checked, unsealed(),
-					new Broken(null, checked + 1, "records after position " + checked + " are missing"));
-		}
-		return new Verification(true, checked, unsealed(), null);
-	}
-
-	private Verification broken(long checked, AuditRecord r, String reason) {
-		return new Verification(false, checked, unsealed(), new Broken(r.id(), r.chainPos(), reason));
-	}
-
-	private long unsealed() {
-		return store.unsealedCount();
+		return check.run();
 	}
 
 }

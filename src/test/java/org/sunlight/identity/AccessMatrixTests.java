@@ -91,6 +91,7 @@ class AccessMatrixTests {
 			Map.entry("GET /api/console/heatmap", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
 			Map.entry("GET /api/audit", Set.of("SUPERVISOR", "ADMIN")),
 			Map.entry("GET /api/audit/verify", Set.of("SUPERVISOR", "ADMIN")),
+			Map.entry("POST /api/audit/checkpoints", Set.of("ADMIN")),
 			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "SUPERVISOR", "LEADER")),
 			Map.entry("POST /api/org/units", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/units/{id}", Set.of("ADMIN")),

@@ -5,7 +5,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.sunlight.audit.AuditTrail;
 
-/** Seals the audit chain in the background, so it never lags far behind the acts. */
+/**
+ * Seals the audit chain in the background, so it never lags far behind the acts, and signs its
+ * head into a checkpoint outside the database every {@code sunlight.audit.checkpoint-every}: rows
+ * removed from the end are caught as far back as the newest checkpoint.
+ */
 @Configuration
 @EnableScheduling
 class AuditScheduling {
@@ -21,6 +25,12 @@ class AuditScheduling {
 		while (trail.seal() == AuditTrail.SEAL_BATCH) {
 			// a burst: keep going until the tail is sealed
 		}
+	}
+
+	@Scheduled(initialDelayString = "${sunlight.audit.checkpoint-every:10s}",
+			fixedDelayString = "${sunlight.audit.checkpoint-every:10s}")
+	void checkpoint() {
+		trail.checkpoint();
 	}
 
 }

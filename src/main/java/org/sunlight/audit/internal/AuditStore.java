@@ -32,8 +32,7 @@ public class AuditStore {
 
 	/** Locks the head row for this transaction: one sealer at a time, on every node. */
 	public Head lockHead() {
-		return jdbc.queryForObject("select last_pos, last_hash from sl_audit_head where id = 1 for update",
-				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+		return jdbc.queryForObject(HEAD + " for update", AuditStore::head);
 	}
 
 	public void moveHead(long lastPos, String lastHash) {
@@ -41,8 +40,30 @@ public class AuditStore {
 	}
 
 	public Head head() {
-		return jdbc.queryForObject("select last_pos, last_hash from sl_audit_head where id = 1",
-				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+		return jdbc.queryForObject(HEAD, AuditStore::head);
+	}
+
+	/** Records where the keyed chain starts and the key's signature over it; once, under the head lock. */
+	public void keyHead(long keyedFrom, String keyedMac) {
+		jdbc.update("update sl_audit_head set keyed_from = ?, keyed_mac = ? where id = 1", keyedFrom, keyedMac);
+	}
+
+	/** The stored hash of the record at a chain position (position 0: the genesis), or null when there is none. */
+	public String hashAt(long chainPos) {
+		if (chainPos == 0) {
+			return Canonical.GENESIS;
+		}
+		List<String> hashes = jdbc.queryForList("select hash from sl_audit_record where chain_pos = ?", String.class,
+				chainPos);
+		return hashes.isEmpty() ? null : hashes.get(0);
+	}
+
+	private static final String HEAD = "select last_pos, last_hash, keyed_from, keyed_mac from sl_audit_head where id = 1";
+
+	private static Head head(ResultSet rs, int row) throws SQLException {
+		long keyedFrom = rs.getLong(3);
+		Long keyed = rs.wasNull() ? null : keyedFrom;
+		return new Head(rs.getLong(1), rs.getString(2), keyed, rs.getString(4));
 	}
 
 	public List<Stored> unsealed(int limit) {
@@ -152,7 +173,11 @@ public class AuditStore {
 		return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
 	}
 
-	public record Head(long lastPos, String lastHash) {
+	/**
+	 * The chain's head; {@code keyedFrom} is the first position hashed under the key (null until a
+	 * node with a key first seals) and {@code keyedMac} the key's signature over it.
+	 */
+	public record Head(long lastPos, String lastHash, Long keyedFrom, String keyedMac) {
 	}
 
 	/** A row as stored: the record plus its details exactly as the column holds them. */

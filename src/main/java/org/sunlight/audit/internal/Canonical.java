@@ -9,15 +9,19 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.crypto.Mac;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.sunlight.audit.AuditRecord;
 
 /**
- * The canonical text of a record and its chain hash: SHA-256 over the previous record's hash and
- * this record's fields in a fixed order, details as JSON with sorted keys. Any change to a stored
- * field, or a record removed or moved, changes a hash.
+ * The canonical text of a record and its chain hash over the previous record's hash and this
+ * record's fields in a fixed order, details as JSON with sorted keys. Any change to a stored
+ * field, or a record removed or moved, changes a hash. Records from the chain's keying point on
+ * are hashed with HMAC-SHA256 under the {@link AuditKey}; records sealed before Sunlight keyed
+ * its chain keep their plain SHA-256 hash.
  */
 public final class Canonical {
 
@@ -53,6 +57,20 @@ public final class Canonical {
 				r.subjectType(), r.subjectId() == null ? "" : r.subjectId(), storedDetails);
 	}
 
+	/** What the key signs to mark the first position of the keyed chain. */
+	public static String keyingPoint(long keyedFrom) {
+		return "sunlight-audit-keyed-from\n" + keyedFrom;
+	}
+
+	/** The hash of a record sealed under the key; {@code mac} is reset afterwards, ready for the next. */
+	public static String hash(Mac mac, String prevHash, String text) {
+		mac.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+		mac.update((byte) '\n');
+		mac.update(text.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(mac.doFinal());
+	}
+
+	/** The hash of a record sealed before the chain was keyed: anyone can compute it. */
 	public static String hash(String prevHash, String text) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -99,6 +99,7 @@ class SecurityConfiguration {
 						"/api/escalations/*/findings")
 				.hasRole(Roles.SUPERVISOR)
 				.requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/audit/checkpoints").hasRole(Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/org")
 				.hasAnyRole(Roles.ADMIN, Roles.DESIGNER, Roles.SUPERVISOR, Roles.LEADER)
 				.requestMatchers(HttpMethod.POST, "/api/org/units", "/api/org/departments", "/api/org/posts",
