@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,12 +20,14 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.sunlight.modeling.PowerDeployment;
 
 /**
  * Every endpoint × every role × anonymous, generated from the application's own endpoint list:
@@ -107,12 +111,74 @@ class AccessMatrixTests {
 			Map.entry("GET /api/calendar/years", EVERYONE),
 			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
 
+	/** What an endpoint with a path id does with another's object (see {@link #everyObjectIsReachedOnlyByThoseItBelongsTo}). */
+	enum Objects {
+		/** Only objects in the caller's scope: their cases and tasks, their departments' escalations. */
+		OWN,
+		/** By design every caller the role rule admits: the published catalog, designers' shared drafts. */
+		SHARED,
+		/** The organisation's and the calendar's, kept by administrators for everyone: no owner. */
+		GLOBAL
+	}
+
+	/** Every endpoint with a path id: "METHOD /pattern" → whose objects it reaches. */
+	static final Map<String, Objects> OBJECTS = new TreeMap<>(Map.ofEntries(
+			Map.entry("GET /api/designer/drafts/{id}", Objects.SHARED),
+			Map.entry("PUT /api/designer/drafts/{id}", Objects.SHARED),
+			Map.entry("DELETE /api/designer/drafts/{id}", Objects.SHARED),
+			Map.entry("POST /api/designer/drafts/{id}/deploy", Objects.SHARED),
+			Map.entry("GET /api/designer/powers/{code}/comparison", Objects.SHARED),
+			Map.entry("GET /api/powers/{code}", Objects.SHARED),
+			Map.entry("GET /api/powers/{code}/bpmn", Objects.SHARED),
+			Map.entry("GET /api/cases/{caseId}", Objects.OWN),
+			Map.entry("GET /api/cases/{caseId}/clock", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/suspend", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/resume", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/approve", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/reject", Objects.OWN),
+			Map.entry("GET /api/tasks/{taskId}", Objects.OWN),
+			Map.entry("GET /api/cases/{caseId}/comments", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/comments", Objects.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments", Objects.OWN),
+			Map.entry("POST /api/cases/{caseId}/attachments", Objects.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments/{attachmentId}", Objects.OWN),
+			Map.entry("POST /api/tasks/{taskId}/claim", Objects.OWN),
+			Map.entry("POST /api/tasks/{taskId}/unclaim", Objects.OWN),
+			Map.entry("POST /api/tasks/{taskId}/complete", Objects.OWN),
+			Map.entry("POST /api/tasks/{taskId}/reassign", Objects.OWN),
+			Map.entry("POST /api/escalations/{id}/acknowledge", Objects.OWN),
+			Map.entry("POST /api/escalations/{id}/orders", Objects.OWN),
+			Map.entry("POST /api/escalations/{id}/findings", Objects.OWN),
+			Map.entry("PUT /api/org/units/{id}", Objects.GLOBAL),
+			Map.entry("PUT /api/org/units/{id}/leaders", Objects.GLOBAL),
+			Map.entry("PUT /api/org/departments/{id}", Objects.GLOBAL),
+			Map.entry("PUT /api/org/people/{username}", Objects.GLOBAL),
+			Map.entry("POST /api/org/people/{username}/unlock", Objects.GLOBAL),
+			Map.entry("PUT /api/org/supervisors/{username}", Objects.GLOBAL),
+			Map.entry("PUT /api/calendar/days/{year}", Objects.GLOBAL)));
+
+	/** Bodies that pass an endpoint's own checks, so that only the object check can refuse another's object. */
+	static final Map<String, String> BODIES = Map.of("POST /api/cases/{caseId}/comments", "{\"message\":\"矩阵\"}");
+
 	/** A demo person per role. */
 	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
 			"SUPERVISOR", "supervisor", "LEADER", "leader");
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PowerDeployment deployment;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -146,6 +212,49 @@ class AccessMatrixTests {
 		assertThat(wrong).as("access matrix").isEmpty();
 	}
 
+	/**
+	 * Role × own/other object: each role's person (scoped to one department of one unit, see
+	 * {@link ObjectFixtures}) calls every endpoint with a path id that its role rule admits, once
+	 * with an object in its scope and once with another's. OWN: their own gets past the object
+	 * check (any answer but 401, 403 or 404) and another's is 403 with no data; SHARED: both get
+	 * past; GLOBAL (administrators only): the existing object gets past.
+	 */
+	@Test
+	void everyObjectIsReachedOnlyByThoseItBelongsTo() throws Exception {
+		Set<String> withIds = new TreeSet<>();
+		endpoints().stream().filter(e -> e.contains("{")).forEach(withIds::add);
+		assertThat(withIds).as("endpoints with a path id missing from OBJECTS").isSubsetOf(OBJECTS.keySet());
+		assertThat(OBJECTS.keySet()).as("OBJECTS for endpoints the application no longer has").isSubsetOf(withIds);
+
+		ObjectFixtures fixtures = new ObjectFixtures(mvc, deployment, management, tasks, jdbc);
+		ObjectFixtures.Scope scope = fixtures.prepare();
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : withIds) {
+			Objects kind = OBJECTS.get(endpoint);
+			for (String role : new TreeSet<>(RULES.get(endpoint))) {
+				String person = ObjectFixtures.SCOPED.get(role);
+				String password = person.equals(PEOPLE.get(role)) ? "demo" : ObjectFixtures.PASSWORD;
+				MockHttpServletResponse own = call(endpoint, scope.own(endpoint), person, password);
+				if (List.of(401, 403, 404).contains(own.getStatus())) {
+					wrong.add(endpoint + " refused " + role + " its own object (" + own.getStatus() + " "
+							+ own.getContentAsString() + ")");
+				}
+				if (kind == Objects.GLOBAL) {
+					continue;
+				}
+				MockHttpServletResponse other = call(endpoint, scope.other(endpoint), person, password);
+				if (kind == Objects.OWN && other.getStatus() != 403) {
+					wrong.add(endpoint + " let " + role + " reach another's object (" + other.getStatus() + ")");
+				}
+				if (kind == Objects.SHARED && List.of(401, 403, 404).contains(other.getStatus())) {
+					wrong.add(endpoint + " refused " + role + " a shared object (" + other.getStatus() + ")");
+				}
+			}
+		}
+		assertThat(wrong).as("object access matrix").isEmpty();
+		assertThat(fixtures.untouched(scope)).as("another's objects changed by refused calls").isTrue();
+	}
+
 	@Test
 	void unknownApiPathsAreRefusedToEveryone() throws Exception {
 		for (String person : PEOPLE.values()) {
@@ -171,15 +280,19 @@ class AccessMatrixTests {
 	}
 
 	private MockHttpServletResponse call(String endpoint, String username) throws Exception {
-		String[] parts = endpoint.split(" ", 2);
 		// Path variables become ids that exist nowhere, so an allowed call changes nothing.
-		String path = parts[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "matrix-none");
-		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path)
+		String path = endpoint.split(" ", 2)[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "matrix-none");
+		return call(endpoint, path, username, "demo");
+	}
+
+	private MockHttpServletResponse call(String endpoint, String path, String username, String password)
+			throws Exception {
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.split(" ", 2)[0]), path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")
+			.content(BODIES.getOrDefault(endpoint, "{}"))
 			.header("Accept-Language", "en");
 		if (username != null) {
-			request.with(httpBasic(username, "demo"));
+			request.with(httpBasic(username, password));
 		}
 		return mvc.perform(request).andReturn().getResponse();
 	}
