@@ -112,7 +112,7 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
 
 	/** What an endpoint with a path id does with another's object (see {@link #everyObjectIsReachedOnlyByThoseItBelongsTo}). */
-	enum Objects {
+	enum Reach {
 		/** Only objects in the caller's scope: their cases and tasks, their departments' escalations. */
 		OWN,
 		/** By design every caller the role rule admits: the published catalog, designers' shared drafts. */
@@ -122,41 +122,41 @@ class AccessMatrixTests {
 	}
 
 	/** Every endpoint with a path id: "METHOD /pattern" → whose objects it reaches. */
-	static final Map<String, Objects> OBJECTS = new TreeMap<>(Map.ofEntries(
-			Map.entry("GET /api/designer/drafts/{id}", Objects.SHARED),
-			Map.entry("PUT /api/designer/drafts/{id}", Objects.SHARED),
-			Map.entry("DELETE /api/designer/drafts/{id}", Objects.SHARED),
-			Map.entry("POST /api/designer/drafts/{id}/deploy", Objects.SHARED),
-			Map.entry("GET /api/designer/powers/{code}/comparison", Objects.SHARED),
-			Map.entry("GET /api/powers/{code}", Objects.SHARED),
-			Map.entry("GET /api/powers/{code}/bpmn", Objects.SHARED),
-			Map.entry("GET /api/cases/{caseId}", Objects.OWN),
-			Map.entry("GET /api/cases/{caseId}/clock", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/clock/suspend", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/clock/resume", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/extensions", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/extensions/approve", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/extensions/reject", Objects.OWN),
-			Map.entry("GET /api/tasks/{taskId}", Objects.OWN),
-			Map.entry("GET /api/cases/{caseId}/comments", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/comments", Objects.OWN),
-			Map.entry("GET /api/cases/{caseId}/attachments", Objects.OWN),
-			Map.entry("POST /api/cases/{caseId}/attachments", Objects.OWN),
-			Map.entry("GET /api/cases/{caseId}/attachments/{attachmentId}", Objects.OWN),
-			Map.entry("POST /api/tasks/{taskId}/claim", Objects.OWN),
-			Map.entry("POST /api/tasks/{taskId}/unclaim", Objects.OWN),
-			Map.entry("POST /api/tasks/{taskId}/complete", Objects.OWN),
-			Map.entry("POST /api/tasks/{taskId}/reassign", Objects.OWN),
-			Map.entry("POST /api/escalations/{id}/acknowledge", Objects.OWN),
-			Map.entry("POST /api/escalations/{id}/orders", Objects.OWN),
-			Map.entry("POST /api/escalations/{id}/findings", Objects.OWN),
-			Map.entry("PUT /api/org/units/{id}", Objects.GLOBAL),
-			Map.entry("PUT /api/org/units/{id}/leaders", Objects.GLOBAL),
-			Map.entry("PUT /api/org/departments/{id}", Objects.GLOBAL),
-			Map.entry("PUT /api/org/people/{username}", Objects.GLOBAL),
-			Map.entry("POST /api/org/people/{username}/unlock", Objects.GLOBAL),
-			Map.entry("PUT /api/org/supervisors/{username}", Objects.GLOBAL),
-			Map.entry("PUT /api/calendar/days/{year}", Objects.GLOBAL)));
+	static final Map<String, Reach> OBJECTS = new TreeMap<>(Map.ofEntries(
+			Map.entry("GET /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("PUT /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("DELETE /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("POST /api/designer/drafts/{id}/deploy", Reach.SHARED),
+			Map.entry("GET /api/designer/powers/{code}/comparison", Reach.SHARED),
+			Map.entry("GET /api/powers/{code}", Reach.SHARED),
+			Map.entry("GET /api/powers/{code}/bpmn", Reach.SHARED),
+			Map.entry("GET /api/cases/{caseId}", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/clock", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/suspend", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/resume", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/approve", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/reject", Reach.OWN),
+			Map.entry("GET /api/tasks/{taskId}", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/comments", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/comments", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/attachments", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments/{attachmentId}", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/claim", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/unclaim", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/complete", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/reassign", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/acknowledge", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/orders", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/findings", Reach.OWN),
+			Map.entry("PUT /api/org/units/{id}", Reach.GLOBAL),
+			Map.entry("PUT /api/org/units/{id}/leaders", Reach.GLOBAL),
+			Map.entry("PUT /api/org/departments/{id}", Reach.GLOBAL),
+			Map.entry("PUT /api/org/people/{username}", Reach.GLOBAL),
+			Map.entry("POST /api/org/people/{username}/unlock", Reach.GLOBAL),
+			Map.entry("PUT /api/org/supervisors/{username}", Reach.GLOBAL),
+			Map.entry("PUT /api/calendar/days/{year}", Reach.GLOBAL)));
 
 	/** Bodies that pass an endpoint's own checks, so that only the object check can refuse another's object. */
 	static final Map<String, String> BODIES = Map.of("POST /api/cases/{caseId}/comments", "{\"message\":\"矩阵\"}");
@@ -230,23 +230,23 @@ class AccessMatrixTests {
 		ObjectFixtures.Scope scope = fixtures.prepare();
 		List<String> wrong = new ArrayList<>();
 		for (String endpoint : withIds) {
-			Objects kind = OBJECTS.get(endpoint);
+			Reach kind = OBJECTS.get(endpoint);
 			for (String role : new TreeSet<>(RULES.get(endpoint))) {
-				String person = ObjectFixtures.SCOPED.get(role);
+				String person = ObjectFixtures.SCOPED.getOrDefault(role, PEOPLE.get(role));
 				String password = person.equals(PEOPLE.get(role)) ? "demo" : ObjectFixtures.PASSWORD;
 				MockHttpServletResponse own = call(endpoint, scope.own(endpoint), person, password);
 				if (List.of(401, 403, 404).contains(own.getStatus())) {
 					wrong.add(endpoint + " refused " + role + " its own object (" + own.getStatus() + " "
 							+ own.getContentAsString() + ")");
 				}
-				if (kind == Objects.GLOBAL) {
+				if (kind == Reach.GLOBAL) {
 					continue;
 				}
 				MockHttpServletResponse other = call(endpoint, scope.other(endpoint), person, password);
-				if (kind == Objects.OWN && other.getStatus() != 403) {
+				if (kind == Reach.OWN && other.getStatus() != 403) {
 					wrong.add(endpoint + " let " + role + " reach another's object (" + other.getStatus() + ")");
 				}
-				if (kind == Objects.SHARED && List.of(401, 403, 404).contains(other.getStatus())) {
+				if (kind == Reach.SHARED && List.of(401, 403, 404).contains(other.getStatus())) {
 					wrong.add(endpoint + " refused " + role + " a shared object (" + other.getStatus() + ")");
 				}
 			}
@@ -263,8 +263,12 @@ class AccessMatrixTests {
 		}
 	}
 
-	/** "METHOD /pattern" for every handler under /api. */
 	private Set<String> endpoints() {
+		return endpoints(mappings);
+	}
+
+	/** "METHOD /pattern" for every handler under /api. */
+	static Set<String> endpoints(RequestMappingHandlerMapping mappings) {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
 			for (String pattern : info.getPatternValues()) {

@@ -35,7 +35,10 @@ final class ObjectFixtures {
 
 	static final String PASSWORD = "matrix-pass-1";
 
-	/** Who calls for each role: scoped to matrix-dept, except administrators and designers (the demo ones). */
+	/**
+	 * Who calls for each role: scoped to matrix-dept, except administrators and designers (the demo
+	 * ones); a role not named here calls as its demo person.
+	 */
 	static final Map<String, String> SCOPED = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER",
 			"matrix-handler", "SUPERVISOR", "matrix-supervisor", "LEADER", "matrix-leader");
 

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -70,7 +67,7 @@ class ResponseHeadersTests {
 	@Test
 	void everyApiAnswerCarriesTheHeadersForEveryoneAndAnonymously() throws Exception {
 		List<String> wrong = new ArrayList<>();
-		for (String endpoint : apiEndpoints()) {
+		for (String endpoint : AccessMatrixTests.endpoints(mappings)) {
 			String[] parts = endpoint.split(" ", 2);
 			String path = parts[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "headers-none");
 			Set<String> allowed = AccessMatrixTests.RULES.getOrDefault(endpoint, Set.of());
@@ -172,20 +169,6 @@ class ResponseHeadersTests {
 		if (!permissions.contains("camera=()") || !permissions.contains("geolocation=()")) {
 			wrong.add(what + ": Permissions-Policy " + permissions);
 		}
-	}
-
-	private Set<String> apiEndpoints() {
-		Set<String> endpoints = new TreeSet<>();
-		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-			for (String pattern : info.getPatternValues()) {
-				if (pattern.startsWith("/api/")) {
-					for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-						endpoints.add(method.name() + " " + pattern);
-					}
-				}
-			}
-		}
-		return endpoints;
 	}
 
 	private String cookie(HttpResponse<?> response, String name) {
