@@ -42,21 +42,39 @@ function fileName(name) {
   return name.replace(/[^\w.-]+/g, '_').slice(0, 120)
 }
 
+// Reports every Content-Security-Policy violation of a page to the console, where withPage sees it.
+export const reportViolations = () =>
+  document.addEventListener('securitypolicyviolation', (event) =>
+    console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} ` +
+      `at ${event.sourceFile}:${event.lineNumber} ${event.sample}`))
+
+/** A console listener that keeps the CSP violations (ours and Chromium's own messages). */
+export function collectViolations(violations) {
+  return (message) => {
+    if (/CSP violation|Content Security Policy/.test(message.text())) violations.push(message.text())
+  }
+}
+
 /**
  * Runs `body(page)` in a fresh browser context at 1366×768 in Chinese. On failure it saves a
  * screenshot as e2e/screenshots/<name>.png and adds the page's console errors to the message.
+ * Any Content-Security-Policy violation on any page of the test fails it, after the body ran.
  */
 export async function withPage(browser, name, body, { locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, baseURL: baseUrl })
   context.setDefaultTimeout(20_000)
+  await context.addInitScript(reportViolations)
   const page = await context.newPage()
   const problems = []
+  const violations = []
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
+  page.on('console', collectViolations(violations))
   try {
     await body(page)
+    assert.deepEqual(violations, [], 'the pages broke their Content-Security-Policy')
   } catch (error) {
     mkdirSync(screenshotDir, { recursive: true })
     const file = `${screenshotDir}${fileName(name)}.png`

@@ -13,6 +13,7 @@ import org.sunlight.identity.Organisation;
 import org.sunlight.identity.Roles;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
+import org.sunlight.supervision.CaseReaders;
 
 /**
  * Who may read a case: supervisors (and administrators) of its department, the leaders its red
@@ -20,7 +21,7 @@ import org.sunlight.modeling.PowerVersions;
  * 403 and never the data. Unknown cases are left to the caller's 404.
  */
 @Component
-class CaseAccess {
+class CaseAccess implements CaseReaders {
 
 	private final HistoryService history;
 	private final TaskService tasks;
@@ -37,7 +38,8 @@ class CaseAccess {
 		this.organisation = organisation;
 	}
 
-	void requireReadable(String caseId, Authentication caller) {
+	@Override
+	public void requireReadable(String caseId, Authentication caller) {
 		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
 			.processInstanceId(caseId)
 			.singleResult();
@@ -100,6 +102,5 @@ class CaseAccess {
 	private Optional<String> department(String processDefinitionId) {
 		return powers.describe(processDefinitionId).map(PowerDescription::department);
 	}
-
 
 }

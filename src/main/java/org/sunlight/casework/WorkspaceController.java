@@ -1,7 +1,6 @@
 package org.sunlight.casework;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunlight.system.InertDownload;
 import org.sunlight.system.NotFoundException;
 
 /** What the handler workspace needs beyond API.md's core: task forms, case records, orders, the live feed. */
@@ -135,15 +133,8 @@ class WorkspaceController {
 	ResponseEntity<byte[]> download(@PathVariable String caseId, @PathVariable String attachmentId,
 			Authentication user) {
 		CaseRecords.Download download = records.download(caseId, attachmentId, user.getName(), scoped(caseId, user));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.attachment().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(download.attachment().name(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(download.content());
+		return InertDownload.of(download.content(), MediaType.parseMediaType(download.attachment().contentType()),
+				download.attachment().name());
 	}
 
 	/** Supervisors and leaders read every task and case; handlers only their own and their posts'. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.modeling.PowerVersion;
 import org.sunlight.modeling.PowerVersions;
+import org.sunlight.system.InertDownload;
 import org.sunlight.system.NotFoundException;
 
 /** The power catalog for signed-in users (API.md, "Models and the catalog"). */
@@ -54,7 +55,9 @@ class CatalogController {
 			.orElseThrow(() -> version == null ? unknown(code)
 					: new NotFoundException("power " + code + " has no version " + version));
 		String xml = compiled ? versions.compiled(found) : versions.source(found).orElseThrow(() -> unknown(code));
-		return ResponseEntity.ok().contentType(XML_UTF8).body(xml);
+		// The app reads it with fetch; a person who opens the address gets a file, never a page.
+		return InertDownload.of(xml, XML_UTF8,
+				code + "-v" + found.version() + (compiled ? "-compiled" : "") + ".bpmn");
 	}
 
 	private static NotFoundException unknown(String code) {

@@ -3,6 +3,7 @@ package org.sunlight.supervision;
 import java.security.Principal;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,15 +21,19 @@ class ClockController {
 	private final Clocks clocks;
 
 	private final CaseParticipants participants;
+	private final CaseReaders readers;
 
-	ClockController(ClockPauses pauses, Clocks clocks, CaseParticipants participants) {
+	ClockController(ClockPauses pauses, Clocks clocks, CaseParticipants participants, CaseReaders readers) {
 		this.participants = participants;
+		this.readers = readers;
 		this.pauses = pauses;
 		this.clocks = clocks;
 	}
 
+	/** Pause reasons and who paused are the case's: only those who may read the case see them. */
 	@GetMapping
-	CaseClockView clock(@PathVariable String caseId) {
+	CaseClockView clock(@PathVariable String caseId, Authentication caller) {
+		readers.requireReadable(caseId, caller);
 		return view(caseId);
 	}
 

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,12 +20,14 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.sunlight.modeling.PowerDeployment;
 
 /**
  * Every endpoint × every role × anonymous, generated from the application's own endpoint list:
@@ -108,12 +112,74 @@ class AccessMatrixTests {
 			Map.entry("GET /api/calendar/years", EVERYONE),
 			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
 
+	/** What an endpoint with a path id does with another's object (see {@link #everyObjectIsReachedOnlyByThoseItBelongsTo}). */
+	enum Reach {
+		/** Only objects in the caller's scope: their cases and tasks, their departments' escalations. */
+		OWN,
+		/** By design every caller the role rule admits: the published catalog, designers' shared drafts. */
+		SHARED,
+		/** The organisation's and the calendar's, kept by administrators for everyone: no owner. */
+		GLOBAL
+	}
+
+	/** Every endpoint with a path id: "METHOD /pattern" → whose objects it reaches. */
+	static final Map<String, Reach> OBJECTS = new TreeMap<>(Map.ofEntries(
+			Map.entry("GET /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("PUT /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("DELETE /api/designer/drafts/{id}", Reach.SHARED),
+			Map.entry("POST /api/designer/drafts/{id}/deploy", Reach.SHARED),
+			Map.entry("GET /api/designer/powers/{code}/comparison", Reach.SHARED),
+			Map.entry("GET /api/powers/{code}", Reach.SHARED),
+			Map.entry("GET /api/powers/{code}/bpmn", Reach.SHARED),
+			Map.entry("GET /api/cases/{caseId}", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/clock", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/suspend", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/clock/resume", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/approve", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/extensions/reject", Reach.OWN),
+			Map.entry("GET /api/tasks/{taskId}", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/comments", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/comments", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments", Reach.OWN),
+			Map.entry("POST /api/cases/{caseId}/attachments", Reach.OWN),
+			Map.entry("GET /api/cases/{caseId}/attachments/{attachmentId}", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/claim", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/unclaim", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/complete", Reach.OWN),
+			Map.entry("POST /api/tasks/{taskId}/reassign", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/acknowledge", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/orders", Reach.OWN),
+			Map.entry("POST /api/escalations/{id}/findings", Reach.OWN),
+			Map.entry("PUT /api/org/units/{id}", Reach.GLOBAL),
+			Map.entry("PUT /api/org/units/{id}/leaders", Reach.GLOBAL),
+			Map.entry("PUT /api/org/departments/{id}", Reach.GLOBAL),
+			Map.entry("PUT /api/org/people/{username}", Reach.GLOBAL),
+			Map.entry("POST /api/org/people/{username}/unlock", Reach.GLOBAL),
+			Map.entry("PUT /api/org/supervisors/{username}", Reach.GLOBAL),
+			Map.entry("PUT /api/calendar/days/{year}", Reach.GLOBAL)));
+
+	/** Bodies that pass an endpoint's own checks, so that only the object check can refuse another's object. */
+	static final Map<String, String> BODIES = Map.of("POST /api/cases/{caseId}/comments", "{\"message\":\"矩阵\"}");
+
 	/** A demo person per role. */
 	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
 			"SUPERVISOR", "supervisor", "LEADER", "leader");
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PowerDeployment deployment;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -147,6 +213,49 @@ class AccessMatrixTests {
 		assertThat(wrong).as("access matrix").isEmpty();
 	}
 
+	/**
+	 * Role × own/other object: each role's person (scoped to one department of one unit, see
+	 * {@link ObjectFixtures}) calls every endpoint with a path id that its role rule admits, once
+	 * with an object in its scope and once with another's. OWN: their own gets past the object
+	 * check (any answer but 401, 403 or 404) and another's is 403 with no data; SHARED: both get
+	 * past; GLOBAL (administrators only): the existing object gets past.
+	 */
+	@Test
+	void everyObjectIsReachedOnlyByThoseItBelongsTo() throws Exception {
+		Set<String> withIds = new TreeSet<>();
+		endpoints().stream().filter(e -> e.contains("{")).forEach(withIds::add);
+		assertThat(withIds).as("endpoints with a path id missing from OBJECTS").isSubsetOf(OBJECTS.keySet());
+		assertThat(OBJECTS.keySet()).as("OBJECTS for endpoints the application no longer has").isSubsetOf(withIds);
+
+		ObjectFixtures fixtures = new ObjectFixtures(mvc, deployment, management, tasks, jdbc);
+		ObjectFixtures.Scope scope = fixtures.prepare();
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : withIds) {
+			Reach kind = OBJECTS.get(endpoint);
+			for (String role : new TreeSet<>(RULES.get(endpoint))) {
+				String person = ObjectFixtures.SCOPED.getOrDefault(role, PEOPLE.get(role));
+				String password = person.equals(PEOPLE.get(role)) ? "demo" : ObjectFixtures.PASSWORD;
+				MockHttpServletResponse own = call(endpoint, scope.own(endpoint), person, password);
+				if (List.of(401, 403, 404).contains(own.getStatus())) {
+					wrong.add(endpoint + " refused " + role + " its own object (" + own.getStatus() + " "
+							+ own.getContentAsString() + ")");
+				}
+				if (kind == Reach.GLOBAL) {
+					continue;
+				}
+				MockHttpServletResponse other = call(endpoint, scope.other(endpoint), person, password);
+				if (kind == Reach.OWN && other.getStatus() != 403) {
+					wrong.add(endpoint + " let " + role + " reach another's object (" + other.getStatus() + ")");
+				}
+				if (kind == Reach.SHARED && List.of(401, 403, 404).contains(other.getStatus())) {
+					wrong.add(endpoint + " refused " + role + " a shared object (" + other.getStatus() + ")");
+				}
+			}
+		}
+		assertThat(wrong).as("object access matrix").isEmpty();
+		assertThat(fixtures.untouched(scope)).as("another's objects changed by refused calls").isTrue();
+	}
+
 	@Test
 	void unknownApiPathsAreRefusedToEveryone() throws Exception {
 		for (String person : PEOPLE.values()) {
@@ -155,8 +264,12 @@ class AccessMatrixTests {
 		}
 	}
 
-	/** "METHOD /pattern" for every handler under /api. */
 	private Set<String> endpoints() {
+		return endpoints(mappings);
+	}
+
+	/** "METHOD /pattern" for every handler under /api. */
+	static Set<String> endpoints(RequestMappingHandlerMapping mappings) {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
 			for (String pattern : info.getPatternValues()) {
@@ -172,15 +285,19 @@ class AccessMatrixTests {
 	}
 
 	private MockHttpServletResponse call(String endpoint, String username) throws Exception {
-		String[] parts = endpoint.split(" ", 2);
 		// Path variables become ids that exist nowhere, so an allowed call changes nothing.
-		String path = parts[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "matrix-none");
-		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path)
+		String path = endpoint.split(" ", 2)[1].replaceAll("\\{year}", "2031").replaceAll("\\{[^}]+}", "matrix-none");
+		return call(endpoint, path, username, "demo");
+	}
+
+	private MockHttpServletResponse call(String endpoint, String path, String username, String password)
+			throws Exception {
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(endpoint.split(" ", 2)[0]), path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{}")
+			.content(BODIES.getOrDefault(endpoint, "{}"))
 			.header("Accept-Language", "en");
 		if (username != null) {
-			request.with(httpBasic(username, "demo"));
+			request.with(httpBasic(username, password));
 		}
 		return mvc.perform(request).andReturn().getResponse();
 	}

@@ -67,7 +67,8 @@ class SecurityConfiguration {
 		// Without a session there is nothing to forge: such an API call is anonymous and gets 401.
 		RequestMatcher sessionlessApiCall = request -> request.getRequestURI().startsWith("/api/")
 				&& request.getRequestedSessionId() == null;
-		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+		http.headers(ResponseHeaders::configure)
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
 			.csrfTokenRequestHandler(csrfHandler)
 			.ignoringRequestMatchers(basicClient, sessionlessApiCall))
 			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -133,6 +134,13 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, e) -> write(response, json,
 						ProblemResponses.of(HttpStatus.FORBIDDEN, forbidden(request, e)))));
 		return http.build();
+	}
+
+	/** The app reads the token from a cookie that no other site's request carries (SameSite, as the session's). */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+		return tokens;
 	}
 
 	/** A rule of a module says why ("not assigned to you"); a role rule says what was refused. */

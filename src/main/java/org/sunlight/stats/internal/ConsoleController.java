@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +25,7 @@ import org.sunlight.stats.PausedCase;
 import org.sunlight.stats.StatRow;
 import org.sunlight.stats.StepHeat;
 import org.sunlight.system.DateParameter;
+import org.sunlight.system.InertDownload;
 
 /**
  * {@code /api/console}: the supervision console's board, paused cases, statistics (and their
@@ -71,7 +70,7 @@ class ConsoleController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String department, Authentication caller) {
 		List<StatRow> rows = statistics(groupBy, from, to, department, caller);
-		return download(StatisticsExport.csv(rows), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+		return InertDownload.of(StatisticsExport.csv(rows), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
 				fileName(groupBy, from, to, "csv"));
 	}
 
@@ -80,7 +79,7 @@ class ConsoleController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String department, Authentication caller) {
 		List<StatRow> rows = statistics(groupBy, from, to, department, caller);
-		return download(StatisticsExport.xlsx(rows, "统计"), MediaType.parseMediaType(XLSX),
+		return InertDownload.of(StatisticsExport.xlsx(rows, "统计"), MediaType.parseMediaType(XLSX),
 				fileName(groupBy, from, to, "xlsx"));
 	}
 
@@ -152,13 +151,6 @@ class ConsoleController {
 		return "sunlight-statistics-" + groupBy(groupBy).name().toLowerCase(Locale.ROOT) + "-"
 				+ LocalDate.ofInstant(period.from(), Console.ZONE) + "-"
 				+ LocalDate.ofInstant(period.to().minusSeconds(1), Console.ZONE) + "." + extension;
-	}
-
-	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-			.body(body);
 	}
 
 }
