@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessMatrixTests {
 
 	static final String ANONYMOUS = "anonymous";
-	static final Set<String> EVERYONE = Set.of("ADMIN", "DESIGNER", "HANDLER", "SUPERVISOR", "LEADER");
+	static final Set<String> EVERYONE = Set.of("ADMIN", "DESIGNER", "REVIEWER", "HANDLER", "SUPERVISOR",
+			"LEADER");
 
 	/** Who may call what: "METHOD /pattern" → the roles let through. */
 	static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
@@ -49,7 +50,12 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("DELETE /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("POST /api/designer/drafts/{id}/deploy", Set.of("DESIGNER")),
-			Map.entry("GET /api/designer/powers/{code}/comparison", Set.of("DESIGNER", "ADMIN")),
+			Map.entry("GET /api/designer/powers/{code}/comparison", Set.of("DESIGNER", "REVIEWER", "ADMIN")),
+			Map.entry("POST /api/powers/{code}/versions/{version}/approve", Set.of("REVIEWER")),
+			Map.entry("POST /api/powers/{code}/versions/{version}/reject", Set.of("REVIEWER")),
+			Map.entry("GET /api/reviews", Set.of("REVIEWER", "DESIGNER")),
+			Map.entry("GET /api/reviews/{code}/{version}", Set.of("REVIEWER", "DESIGNER")),
+			Map.entry("GET /api/reviews/{code}/{version}/bpmn", Set.of("REVIEWER", "DESIGNER")),
 			Map.entry("GET /api/designer/org", Set.of("DESIGNER", "ADMIN")),
 			Map.entry("GET /api/powers", EVERYONE),
 			Map.entry("GET /api/powers/{code}", EVERYONE),
@@ -91,7 +97,7 @@ class AccessMatrixTests {
 			Map.entry("GET /api/console/heatmap", Set.of("SUPERVISOR", "LEADER", "ADMIN")),
 			Map.entry("GET /api/audit", Set.of("SUPERVISOR", "ADMIN")),
 			Map.entry("GET /api/audit/verify", Set.of("SUPERVISOR", "ADMIN")),
-			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "SUPERVISOR", "LEADER")),
+			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "REVIEWER", "SUPERVISOR", "LEADER")),
 			Map.entry("POST /api/org/units", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/units/{id}", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/units/{id}/leaders", Set.of("ADMIN")),
@@ -102,13 +108,14 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/org/people/{username}", Set.of("ADMIN")),
 			Map.entry("POST /api/org/people/{username}/unlock", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/supervisors/{username}", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/designers/{username}", Set.of("ADMIN")),
 			Map.entry("GET /api/calendar/deadline", EVERYONE),
 			Map.entry("GET /api/calendar/days", EVERYONE),
 			Map.entry("GET /api/calendar/years", EVERYONE),
 			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
 
 	/** A demo person per role. */
-	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
+	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "REVIEWER", "reviewer", "HANDLER", "handler1",
 			"SUPERVISOR", "supervisor", "LEADER", "leader");
 
 	@Autowired
