@@ -70,8 +70,8 @@ public class Drafts {
 
 	/**
 	 * Submits the draft as saved at {@code revision} like any model ({@link PowerReviews}: who may
-	 * change the power, then review) and, once submitted, removes it: the submitted version is from
-	 * then on what the power's next drawing starts from (a version sent back opens as a new draft).
+	 * change the power, then review) and, once submitted, removes it: the submission holds the
+	 * drawing from then on (a version sent back opens as a new draft).
 	 * An invalid or refused draft stays as it is and the refusal says why.
 	 */
 	@Transactional
