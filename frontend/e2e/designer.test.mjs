@@ -29,17 +29,32 @@ async function selectElement(page, id) {
   await page.locator('[data-testid=properties-panel] [data-entry-id="sl-timeLimit"]').waitFor()
 }
 
+/** Deploying submits for review (法制审核): the designer sees 审核中, a second person approves. */
 async function deploy(page, version) {
   await page.locator('[data-testid=no-problems]').waitFor()
   await page.locator('[data-testid=deploy]').click()
   const dialog = page.locator('[data-testid=deployed-text]')
   await dialog.waitFor()
-  assert.match(await dialog.innerText(), new RegExp(`${code}.*第 ${version} 版`))
+  assert.match(await dialog.innerText(), new RegExp(`${code} 第 ${version} 版已提交法制审核`))
   await page.locator('[data-testid=view-deployed]').click()
-  await page.waitForURL(new RegExp(`/designer/powers/${code}`))
+  await page.waitForURL(/\/designer(#submissions)?$/)
+  const submission = page.locator('[data-testid=my-submissions] tr.el-table__row', { hasText: code }).filter({ hasText: `v${version}` })
+  await submission.locator('[data-testid=my-submission-status]', { hasText: '审核中' }).waitFor()
+
+  await withPage(browser, `reviewer approves ${code} v${version}`, async (reviewer) => {
+    await signIn(reviewer, 'reviewer', 'demo', '/review')
+    const row = reviewer.locator('[data-testid=review-table] tr.el-table__row', { hasText: code }).filter({ hasText: `v${version}` })
+    await row.locator('[data-testid=review-approve]').click()
+    await reviewer.locator('.el-message-box__btns .el-button--primary').click()
+    await row.waitFor({ state: 'detached' })
+  })
+
+  await page.reload()
+  await submission.locator('[data-testid=my-submission-status]', { hasText: '已发布' }).waitFor()
+  await page.goto(`/designer/powers/${code}`)
 }
 
-test('a designer creates a power from the template, sets a step, deploys it twice and compares', { timeout: 240_000 }, async (t) => {
+test('a designer creates a power from the template, sets a step, deploys it twice (each approved by the reviewer) and compares', { timeout: 240_000 }, async (t) => {
   await withPage(browser, t.name, async (page) => {
     await signIn(page, 'designer', 'demo', '/designer')
     await page.locator('[data-testid=designer-powers] tr.el-table__row').first().waitFor()

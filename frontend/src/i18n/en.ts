@@ -1,6 +1,7 @@
 import { en as adminEn } from '@/pages/admin/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
+import { en as reviewEn } from '@/pages/review/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
 
 import type { Messages } from './zh-CN'
@@ -16,6 +17,7 @@ const en: Messages = {
   nav: {
     catalog: 'Power catalog',
     designer: 'Designer',
+    review: 'Review',
     tasks: 'My tasks',
     console: 'Supervision',
     admin: 'Administration',
@@ -27,6 +29,7 @@ const en: Messages = {
   role: {
     ADMIN: 'Administrator',
     DESIGNER: 'Designer',
+    REVIEWER: 'Reviewer',
     HANDLER: 'Handler',
     SUPERVISOR: 'Supervisor',
     LEADER: 'Leader',
@@ -113,6 +116,10 @@ const en: Messages = {
     versionN: 'Version {n}',
     versions: 'Versions',
     deployedAt: 'deployed {at}',
+    drawnBy: 'drawn by {who}',
+    approvedBy: 'approved by {who}',
+    notReviewed: 'published without review',
+    system: 'Sunlight',
     public: 'Published to the public',
     internal: 'Internal',
     flowchart: 'Flowchart',
@@ -145,6 +152,7 @@ const en: Messages = {
   },
   // Each area keeps its own messages beside its pages.
   designer: designerEn,
+  review: reviewEn,
   tasks: tasksEn,
   console: consoleEn,
   admin: adminEn,

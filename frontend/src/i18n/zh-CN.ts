@@ -1,6 +1,7 @@
 import { zhCN as adminZhCN } from '@/pages/admin/messages'
 import { zhCN as consoleZhCN } from '@/pages/console/messages'
 import { zhCN as designerZhCN } from '@/pages/designer/messages'
+import { zhCN as reviewZhCN } from '@/pages/review/messages'
 import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
 
 const zhCN = {
@@ -14,6 +15,7 @@ const zhCN = {
   nav: {
     catalog: '权力目录',
     designer: '流程设计',
+    review: '审核',
     tasks: '我的待办',
     console: '监察台',
     admin: '系统管理',
@@ -25,6 +27,7 @@ const zhCN = {
   role: {
     ADMIN: '管理员',
     DESIGNER: '流程设计',
+    REVIEWER: '法制审核',
     HANDLER: '经办人',
     SUPERVISOR: '监督人',
     LEADER: '分管领导',
@@ -111,6 +114,10 @@ const zhCN = {
     versionN: '第 {n} 版',
     versions: '历史版本',
     deployedAt: '发布于 {at}',
+    drawnBy: '绘制人：{who}',
+    approvedBy: '审核人：{who}',
+    notReviewed: '未经审核发布',
+    system: '系统',
     public: '向社会公开',
     internal: '内部事项',
     flowchart: '流程图',
@@ -143,6 +150,7 @@ const zhCN = {
   },
   // Each area keeps its own messages beside its pages.
   designer: designerZhCN,
+  review: reviewZhCN,
   tasks: tasksZhCN,
   console: consoleZhCN,
   admin: adminZhCN,

@@ -5,6 +5,7 @@ import { ensureUser, forgetUser } from '@/stores/session'
 import { adminRoutes } from '@/pages/admin/routes'
 import { consoleRoutes } from '@/pages/console/routes'
 import { designerRoutes } from '@/pages/designer/routes'
+import { reviewRoutes } from '@/pages/review/routes'
 import { tasksRoutes } from '@/pages/tasks/routes'
 
 declare module 'vue-router' {
@@ -34,6 +35,7 @@ export const router = createRouter({
       props: true,
     },
     ...designerRoutes,
+    ...reviewRoutes,
     ...tasksRoutes,
     ...consoleRoutes,
     ...adminRoutes,

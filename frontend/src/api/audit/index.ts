@@ -68,6 +68,9 @@ export function verifyAudit(): Promise<AuditVerification> {
 
 export const auditActions = [
   'POWER_DEPLOYED',
+  'POWER_SUBMITTED',
+  'POWER_APPROVED',
+  'POWER_REJECTED',
   'CASE_STARTED',
   'TASK_CLAIMED',
   'TASK_UNCLAIMED',

@@ -1,4 +1,4 @@
-export type Role = 'ADMIN' | 'DESIGNER' | 'HANDLER' | 'SUPERVISOR' | 'LEADER'
+export type Role = 'ADMIN' | 'DESIGNER' | 'REVIEWER' | 'HANDLER' | 'SUPERVISOR' | 'LEADER'
 
 export interface CurrentUser {
   username: string

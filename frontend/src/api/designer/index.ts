@@ -1,5 +1,6 @@
 import { http } from '../http'
-import type { Comparison, DeploymentAnswer, Draft, DraftSummary, Organisation, ValidationAnswer } from './types'
+import type { SubmissionAnswer } from '../reviews'
+import type { Comparison, Draft, DraftSummary, Organisation, ValidationAnswer } from './types'
 
 export * from './types'
 
@@ -29,8 +30,9 @@ export function deleteDraft(id: string, revision: number): Promise<void> {
   return http.delete<void>(`/api/designer/drafts/${encodeURIComponent(id)}`, { query: { revision }, expect: 'none' })
 }
 
-export function deployDraft(id: string, revision: number): Promise<DeploymentAnswer> {
-  return http.post<DeploymentAnswer>(`/api/designer/drafts/${encodeURIComponent(id)}/deploy`, { body: { revision } })
+/** Submits the draft: in review (202) or, with review switched off, live at once (201). */
+export function deployDraft(id: string, revision: number): Promise<SubmissionAnswer> {
+  return http.post<SubmissionAnswer>(`/api/designer/drafts/${encodeURIComponent(id)}/deploy`, { body: { revision } })
 }
 
 export function getOrganisation(): Promise<Organisation> {

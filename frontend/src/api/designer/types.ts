@@ -27,13 +27,6 @@ export interface Draft extends DraftSummary {
   xml: string
 }
 
-export interface DeploymentAnswer {
-  powerCode: string
-  version: number
-  processDefinitionId: string
-  problems: Problem[]
-}
-
 export interface Post {
   id: string
   name: string

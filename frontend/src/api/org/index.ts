@@ -32,6 +32,8 @@ export interface OrgPerson {
   roles: string[]
   posts: string[]
   supervises: string[]
+  /** Departments whose powers the person draws as a designer; '*' for all. */
+  draws: string[]
   enabled: boolean
   lockedUntil: string | null
 }
@@ -43,7 +45,7 @@ export interface OrgChart {
   people: OrgPerson[]
 }
 
-export const roles = ['ADMIN', 'DESIGNER', 'HANDLER', 'SUPERVISOR', 'LEADER'] as const
+export const roles = ['ADMIN', 'DESIGNER', 'REVIEWER', 'HANDLER', 'SUPERVISOR', 'LEADER'] as const
 
 export function getOrgChart(): Promise<OrgChart> {
   return http.get<OrgChart>('/api/org')
@@ -88,6 +90,10 @@ export function setLeaders(unitId: string, body: { principal: string | null; dep
 
 export function setSupervision(username: string, departments: string[]) {
   return http.put<OrgChart>(`/api/org/supervisors/${encodeURIComponent(username)}`, { body: { departments } })
+}
+
+export function setDrawing(username: string, departments: string[]) {
+  return http.put<OrgChart>(`/api/org/designers/${encodeURIComponent(username)}`, { body: { departments } })
 }
 
 /** A node of the organisation tree: units contain units and departments, departments posts. */

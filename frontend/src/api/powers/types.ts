@@ -66,6 +66,10 @@ export interface PowerVersion {
   version: number
   deployedAt?: string | null
   deployedBy?: string | null
+  /** Who drew it (绘制人). */
+  drawnBy?: string | null
+  /** Who approved it (审核人): a reviewer, 'system' for Sunlight's own, null when published without review. */
+  approvedBy?: string | null
   processDefinitionId?: string | null
 }
 

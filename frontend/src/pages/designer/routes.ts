@@ -29,6 +29,7 @@ export const designerRoutes: RouteRecordRaw[] = [
     name: 'designer-compare',
     component: () => import('./ComparisonPage.vue'),
     props: true,
-    meta: { roles: [...designers.roles] },
+    // Reviewers compare a version in review with the live one.
+    meta: { roles: [...designers.roles, 'REVIEWER'] },
   },
 ]

@@ -41,7 +41,8 @@ class CatalogController {
 	PowerDetail power(@PathVariable String code) {
 		Catalog.PowerEntry power = catalog.power(code).orElseThrow(() -> unknown(code));
 		List<VersionSummary> history = versions.versions(code).stream()
-			.map(v -> new VersionSummary(v.version(), v.processDefinitionId(), v.deployedAt(), v.deployedBy()))
+			.map(v -> new VersionSummary(v.version(), v.processDefinitionId(), v.deployedAt(), v.deployedBy(),
+					v.deployedBy(), v.approvedBy()))
 			.toList();
 		return new PowerDetail(power.code(), power.name(), power.category(), power.department(),
 				power.statutoryLimit(), power.promisedLimit(), power.calendar(), power.version(), power.isPublic(),
@@ -75,7 +76,13 @@ class CatalogController {
 
 	}
 
-	record VersionSummary(int version, String processDefinitionId, OffsetDateTime deployedAt, String deployedBy) {
+	/**
+	 * A live version: {@code drawnBy} (绘制人) and {@code approvedBy} (审核人: a reviewer,
+	 * {@code system} for Sunlight's own deployments, null when published without review).
+	 * {@code deployedBy} is the author too, kept for older clients.
+	 */
+	record VersionSummary(int version, String processDefinitionId, OffsetDateTime deployedAt, String deployedBy,
+			String drawnBy, String approvedBy) {
 	}
 
 	record PowerDetail(String code, String name, String category, String department, String statutoryLimit,

@@ -18,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.sunlight.modeling.DeploymentResult;
 import org.sunlight.modeling.ModelRejectedException;
-import org.sunlight.modeling.Problem;
+import org.sunlight.modeling.SubmissionAnswer;
 
 /** Designers' drafts (docs/designer.md): list, open, create or import, save, delete and deploy. */
 @RestController
@@ -71,13 +70,10 @@ class DraftController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** As {@code POST /api/models}: 202 while in review, 201 when live at once. */
 	@PostMapping("/{id}/deploy")
-	ResponseEntity<DeploymentAnswer> deploy(@PathVariable String id, @RequestBody DeployBody body, Principal principal) {
-		DeploymentResult result = drafts.deploy(id, revision(body.revision()), principal.getName());
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/powers/" + result.powerCode()))
-			.body(new DeploymentAnswer(result.powerCode(), result.version(), result.processDefinitionId(),
-					result.problems()));
+	ResponseEntity<SubmissionAnswer> deploy(@PathVariable String id, @RequestBody DeployBody body, Principal principal) {
+		return SubmissionAnswer.of(drafts.deploy(id, revision(body.revision()), principal.getName()));
 	}
 
 	private static int revision(Integer revision) {
@@ -120,9 +116,6 @@ class DraftController {
 					d.updatedBy(), d.updatedAt());
 		}
 
-	}
-
-	record DeploymentAnswer(String powerCode, int version, String processDefinitionId, List<Problem> problems) {
 	}
 
 }

@@ -10,11 +10,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.designer.internal.DraftStore;
-import org.sunlight.modeling.DeploymentResult;
 import org.sunlight.modeling.ModelRejectedException;
-import org.sunlight.modeling.PowerDeployment;
 import org.sunlight.modeling.PowerDescriber;
 import org.sunlight.modeling.PowerDescription;
+import org.sunlight.modeling.PowerReviews;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -28,12 +27,12 @@ public class Drafts {
 
 	private final DraftStore store;
 	private final PowerDescriber describer;
-	private final PowerDeployment deployment;
+	private final PowerReviews reviews;
 
-	Drafts(DraftStore store, PowerDescriber describer, PowerDeployment deployment) {
+	Drafts(DraftStore store, PowerDescriber describer, PowerReviews reviews) {
 		this.store = store;
 		this.describer = describer;
-		this.deployment = deployment;
+		this.reviews = reviews;
 	}
 
 	public List<Draft> list() {
@@ -70,17 +69,18 @@ public class Drafts {
 	}
 
 	/**
-	 * Deploys the draft as saved at {@code revision} and, once deployed, removes it: the deployed
-	 * version is from then on what a new draft of the power starts from. An invalid draft stays as
-	 * it is and the refusal lists its problems.
+	 * Submits the draft as saved at {@code revision} like any model ({@link PowerReviews}: who may
+	 * change the power, then review) and, once submitted, removes it: the submission holds the
+	 * drawing from then on (a version sent back opens as a new draft).
+	 * An invalid or refused draft stays as it is and the refusal says why.
 	 */
 	@Transactional
-	public DeploymentResult deploy(String id, int revision, String by) {
+	public PowerReviews.Submitted deploy(String id, int revision, String by) {
 		Draft draft = get(id);
 		if (draft.revision() != revision) {
 			throw new DraftConflictException(draft, revision);
 		}
-		DeploymentResult result = deployment.deploy(draft.xml().getBytes(StandardCharsets.UTF_8), by);
+		PowerReviews.Submitted result = reviews.submit(draft.xml().getBytes(StandardCharsets.UTF_8), by);
 		if (!store.delete(id, revision)) {
 			throw conflictOrUnknown(id, revision);
 		}

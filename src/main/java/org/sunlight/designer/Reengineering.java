@@ -25,7 +25,7 @@ import org.sunlight.modeling.PowerVersions;
 import org.sunlight.system.NotFoundException;
 
 /**
- * Compares two deployed versions of a power from their sources as drawn (what the designer drew,
+ * Compares two versions of a power, deployed or waiting in review, from their sources as drawn (what the designer drew,
  * not the compiled clocks), measured by the validator's own rules ({@link PowerAnalyser}).
  */
 @Service
@@ -46,7 +46,7 @@ public class Reengineering {
 	}
 
 	private PowerVersion version(String powerCode, int version) {
-		return versions.find(powerCode, version)
+		return versions.drawn(powerCode, version)
 			.orElseThrow(() -> versions.latest(powerCode).isEmpty() ? new NotFoundException("no power with code " + powerCode)
 					: new NotFoundException("power " + powerCode + " has no version " + version));
 	}

@@ -21,7 +21,7 @@ public record OrgChart(List<Unit> units, List<Department> departments, List<Post
 	}
 
 	public record Person(String username, String displayName, List<String> roles, List<String> posts,
-			List<String> supervises, boolean enabled, java.time.Instant lockedUntil) {
+			List<String> supervises, List<String> draws, boolean enabled, java.time.Instant lockedUntil) {
 	}
 
 }

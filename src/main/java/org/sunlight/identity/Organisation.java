@@ -85,6 +85,13 @@ public class Organisation {
 		return new SupervisionScope(false, departments);
 	}
 
+	/** The departments whose powers someone draws: those the organisation gives them, or all for {@code *}. */
+	public SupervisionScope drawingScope(String username) {
+		List<String> departments = reader.drawn(username);
+		return departments.contains(OrgReader.EVERY_DEPARTMENT) ? SupervisionScope.EVERYTHING
+				: new SupervisionScope(false, Set.copyOf(departments));
+	}
+
 	public Optional<OrgChart.Department> department(String id) {
 		return reader.department(id);
 	}

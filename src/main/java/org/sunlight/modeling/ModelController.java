@@ -2,11 +2,9 @@ package org.sunlight.modeling;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,11 +17,11 @@ import org.sunlight.modeling.internal.SafeXml;
 class ModelController {
 
 	private final ModelValidator validator;
-	private final PowerDeployment deployment;
+	private final PowerReviews reviews;
 
-	ModelController(ModelValidator validator, PowerDeployment deployment) {
+	ModelController(ModelValidator validator, PowerReviews reviews) {
 		this.validator = validator;
-		this.deployment = deployment;
+		this.reviews = reviews;
 	}
 
 	@PostMapping(path = "/validate", consumes = "*/*")
@@ -32,13 +30,10 @@ class ModelController {
 		return new ValidationAnswer(report.valid(), report.problems());
 	}
 
+	/** 202 while the version waits for review; 201 when it went live at once (review switched off). */
 	@PostMapping(consumes = "*/*")
-	ResponseEntity<DeploymentAnswer> deploy(InputStream body, Principal principal) throws IOException {
-		DeploymentResult result = deployment.deploy(boundedBody(body), principal.getName());
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/powers/" + result.powerCode()))
-			.body(new DeploymentAnswer(result.powerCode(), result.version(), result.processDefinitionId(),
-					result.problems()));
+	ResponseEntity<SubmissionAnswer> deploy(InputStream body, Principal principal) throws IOException {
+		return SubmissionAnswer.of(reviews.submit(boundedBody(body), principal.getName()));
 	}
 
 	/** Reads at most one byte past the limit, so an oversized upload is refused without buffering it. */
@@ -52,9 +47,6 @@ class ModelController {
 	}
 
 	record ValidationAnswer(boolean valid, List<Problem> problems) {
-	}
-
-	record DeploymentAnswer(String powerCode, int version, String processDefinitionId, List<Problem> problems) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.modeling.internal.PowerVersionStore;
+import org.sunlight.modeling.internal.SubmissionStore;
 
 /**
  * Validates, compiles and deploys a power as a new version. Everything happens in one
  * transaction: the Camunda deployment, the version row with the source as drawn and the
  * {@link PowerDeployed} event's synchronous listeners; a refusal leaves no trace.
+ * <p>
+ * The public methods are Sunlight's own deployments (the start-up deployers of system powers and
+ * of the processes folder), approved by {@value #SYSTEM}. What people draw goes through
+ * {@link PowerReviews}, which checks who may change the power and waits for a reviewer.
  */
 @Service
 public class PowerDeployment {
@@ -32,21 +38,27 @@ public class PowerDeployment {
 	/** Suffix of the deployment resource holding the source as drawn (Camunda does not parse it). */
 	public static final String SOURCE_SUFFIX = ".source.xml";
 
+	/** Sunlight itself, as the author and approver of what it deploys at start-up. */
+	public static final String SYSTEM = "system";
+
 	private final ModelValidator validator;
 	private final ModelCompiler compiler;
 	private final PowerDescriber describer;
 	private final PowerVersionStore versions;
+	private final SubmissionStore submissions;
 	private final RepositoryService repository;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 
 	PowerDeployment(ModelValidator validator, ModelCompiler compiler, PowerDescriber describer,
-			PowerVersionStore versions, RepositoryService repository, ApplicationEventPublisher events, AuditTrail audit) {
+			PowerVersionStore versions, SubmissionStore submissions, RepositoryService repository,
+			ApplicationEventPublisher events, AuditTrail audit) {
 		this.audit = audit;
 		this.validator = validator;
 		this.compiler = compiler;
 		this.describer = describer;
 		this.versions = versions;
+		this.submissions = submissions;
 		this.repository = repository;
 		this.events = events;
 	}
@@ -64,40 +76,72 @@ public class PowerDeployment {
 	}
 
 	private DeploymentResult deploy(byte[] sourceXml, String deployedBy, boolean skipUnchanged) {
+		Prepared prepared = prepare(sourceXml);
+		Optional<PowerVersion> latest = versions.latest(prepared.power().code());
+		if (skipUnchanged && latest.isPresent() && latest.get().sourceSha256().equals(prepared.sha())) {
+			PowerVersion current = latest.get();
+			return new DeploymentResult(current.powerCode(), current.version(), current.processDefinitionId(),
+					prepared.warnings(), true);
+		}
+		return goLive(prepared, versions.nextVersion(prepared.power().code()), deployedBy, SYSTEM);
+	}
+
+	/** A model that passed validation and compilation, not yet stored anywhere. */
+	record Prepared(PowerDescription power, byte[] source, String sha, byte[] compiled, List<Problem> warnings) {
+	}
+
+	/**
+	 * Validates (422 with the problems), describes and compiles the model and checks that it keeps
+	 * its power's process id. Stores nothing.
+	 */
+	Prepared prepare(byte[] sourceXml) {
 		ValidationReport report = validator.validate(sourceXml);
 		if (!report.valid()) {
 			throw new InvalidModelException(report);
 		}
 		PowerDescription power = describer.describe(sourceXml);
-		String sha = sha256(sourceXml);
-		Optional<PowerVersion> latest = versions.latest(power.code());
-		checkIdentity(power, latest);
-		if (skipUnchanged && latest.isPresent() && latest.get().sourceSha256().equals(sha)) {
-			PowerVersion current = latest.get();
-			return new DeploymentResult(current.powerCode(), current.version(), current.processDefinitionId(),
-					report.warnings(), true);
-		}
-		byte[] compiled = compiler.compile(sourceXml);
+		checkIdentity(power, versions.latest(power.code()));
+		return new Prepared(power, sourceXml, sha256(sourceXml), compiler.compile(sourceXml), report.warnings());
+	}
+
+	/**
+	 * Puts a prepared model into the engine as {@code version} of its power, drawn by
+	 * {@code drawnBy} and approved by {@code approvedBy} (null: published without review). Older
+	 * versions still in review can never go live after it and become superseded.
+	 */
+	DeploymentResult goLive(Prepared prepared, int version, String drawnBy, String approvedBy) {
+		PowerDescription power = prepared.power();
 		Deployment deployment = repository.createDeployment()
 			.name(power.code())
 			.source("sunlight")
-			.addString(power.processId() + ".bpmn", new String(compiled, StandardCharsets.UTF_8))
-			.addString(power.processId() + SOURCE_SUFFIX, new String(sourceXml, StandardCharsets.UTF_8))
+			.addString(power.processId() + ".bpmn", new String(prepared.compiled(), StandardCharsets.UTF_8))
+			.addString(power.processId() + SOURCE_SUFFIX, new String(prepared.source(), StandardCharsets.UTF_8))
 			.deploy();
 		ProcessDefinition definition = repository.createProcessDefinitionQuery()
 			.deploymentId(deployment.getId())
 			.processDefinitionKey(power.processId())
 			.singleResult();
-		int version = latest.map(v -> v.version() + 1).orElse(1);
-		OffsetDateTime now = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+		OffsetDateTime now = now();
 		PowerVersion row = new PowerVersion(power.code(), version, power.processId(), definition.getId(),
-				deployment.getId(), sha, now,
-				deployedBy);
-		versions.insert(row, new String(sourceXml, StandardCharsets.UTF_8));
-		audit.record(AuditAction.POWER_DEPLOYED, deployedBy, "power", power.code(), Map.of("version", version,
-				"processDefinitionId", definition.getId(), "sourceSha256", sha, "warnings", report.warnings().size()));
-		events.publishEvent(new PowerDeployed(power.code(), version, definition.getId(), power, now, deployedBy));
-		return new DeploymentResult(power.code(), version, definition.getId(), report.warnings(), false);
+				deployment.getId(), prepared.sha(), now, drawnBy, approvedBy);
+		versions.insert(row, new String(prepared.source(), StandardCharsets.UTF_8));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("version", version);
+		details.put("processDefinitionId", definition.getId());
+		details.put("sourceSha256", prepared.sha());
+		details.put("warnings", prepared.warnings().size());
+		details.put("approvedBy", String.valueOf(approvedBy));
+		List<Integer> superseded = submissions.supersede(power.code(), version, now);
+		if (!superseded.isEmpty()) {
+			details.put("superseded", superseded.toString());
+		}
+		audit.record(AuditAction.POWER_DEPLOYED, drawnBy, "power", power.code(), details);
+		events.publishEvent(new PowerDeployed(power.code(), version, definition.getId(), power, now, drawnBy));
+		return new DeploymentResult(power.code(), version, definition.getId(), prepared.warnings(), false);
+	}
+
+	static OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
 	}
 
 	/** A power code and a process id belong together for life: versions must not jump between them. */

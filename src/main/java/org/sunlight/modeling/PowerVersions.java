@@ -12,19 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Service;
 import org.sunlight.modeling.internal.PowerVersionStore;
+import org.sunlight.modeling.internal.SubmissionStore;
 
 /** Reads deployed versions of powers: their metadata, the source as drawn and the compiled model. */
 @Service
 public class PowerVersions {
 
 	private final PowerVersionStore store;
+	private final SubmissionStore submissions;
 	private final RepositoryService repository;
 	private final PowerDescriber describer;
 	// A deployed definition never changes, so its description can be kept for the node's life.
 	private final Map<String, PowerDescription> descriptions = new ConcurrentHashMap<>();
 
-	PowerVersions(PowerVersionStore store, RepositoryService repository, PowerDescriber describer) {
+	PowerVersions(PowerVersionStore store, SubmissionStore submissions, RepositoryService repository,
+			PowerDescriber describer) {
 		this.store = store;
+		this.submissions = submissions;
 		this.repository = repository;
 		this.describer = describer;
 	}
@@ -41,8 +45,20 @@ public class PowerVersions {
 		return store.find(powerCode, version);
 	}
 
+	/**
+	 * A live version or, failing that, one submitted for review, so that a reviewer can compare it
+	 * with the live one. A submitted version has no process definition (it is not in the engine);
+	 * its {@code deployedAt} is when it was submitted.
+	 */
+	public Optional<PowerVersion> drawn(String powerCode, int version) {
+		return store.find(powerCode, version).or(() -> submissions.find(powerCode, version)
+			.map(s -> new PowerVersion(s.powerCode(), s.version(), s.processKey(), null, null, null, s.submittedAt(),
+					s.submittedBy(), s.reviewedBy())));
+	}
+
 	public Optional<String> source(PowerVersion version) {
-		return store.source(version.powerCode(), version.version());
+		return version.processDefinitionId() == null ? submissions.source(version.powerCode(), version.version())
+				: store.source(version.powerCode(), version.version());
 	}
 
 	public String compiled(PowerVersion version) {

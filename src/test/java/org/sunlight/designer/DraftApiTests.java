@@ -27,6 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunlight.support.Models;
+import org.sunlight.support.Reviews;
 
 /** The designer's drafts, deployment from a draft, the comparison and the organisation, full stack on H2. */
 @SpringBootTest
@@ -46,7 +47,9 @@ class DraftApiTests {
 	ObjectMapper json;
 
 	private static String power(String code, String processId) {
-		return SEAL.replace("TEST-SEAL-001", code).replace("seal_engraving_permit", processId);
+		// A department the demo designer draws for.
+		return SEAL.replace("TEST-SEAL-001", code).replace("seal_engraving_permit", processId)
+			.replace("public-security-bureau", "land-bureau");
 	}
 
 	private JsonNode create(String xml) throws Exception {
@@ -164,9 +167,11 @@ class DraftApiTests {
 		mvc.perform(asDesigner(post("/api/designer/drafts/" + first + "/deploy")).content("{\"revision\": 2}"))
 			.andExpect(status().isConflict());
 		mvc.perform(asDesigner(post("/api/designer/drafts/" + first + "/deploy")).content("{\"revision\": 1}"))
-			.andExpect(status().isCreated())
+			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.powerCode").value("TEST-DRAFT-005"))
-			.andExpect(jsonPath("$.version").value(1));
+			.andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.status").value("IN_REVIEW"));
+		Reviews.approve(mvc, "TEST-DRAFT-005", 1);
 		mvc.perform(get("/api/designer/drafts/" + first).with(httpBasic("designer", "demo")))
 			.andExpect(status().isNotFound());
 
@@ -174,10 +179,12 @@ class DraftApiTests {
 			.replace("<sl:step timeLimit=\"P2D\"", "<sl:step timeLimit=\"PT4H\"");
 		String second = create(v2).get("id").asText();
 		mvc.perform(asDesigner(post("/api/designer/drafts/" + second + "/deploy")).content("{\"revision\": 1}"))
-			.andExpect(status().isCreated())
+			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.version").value(2));
 
-		mvc.perform(get("/api/designer/powers/TEST-DRAFT-005/comparison?from=1&to=2").with(httpBasic("designer", "demo")))
+		// The reviewer compares the version in review with the live one before deciding.
+
+		mvc.perform(get("/api/designer/powers/TEST-DRAFT-005/comparison?from=1&to=2").with(httpBasic("reviewer", "demo")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.before.version").value(1))
 			.andExpect(jsonPath("$.after.version").value(2))
@@ -188,6 +195,7 @@ class DraftApiTests {
 			.andExpect(jsonPath("$.difference.promisedLimit").value("-P1D"))
 			.andExpect(jsonPath("$.elements.changed[*].id", hasItem("Task_Decide")))
 			.andExpect(jsonPath("$.elements.added").isEmpty());
+		Reviews.approve(mvc, "TEST-DRAFT-005", 2);
 		mvc.perform(get("/api/designer/powers/TEST-DRAFT-005/comparison?from=1&to=9").with(httpBasic("designer", "demo")))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value(containsString("no version 9")));

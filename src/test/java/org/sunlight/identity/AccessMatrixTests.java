@@ -40,7 +40,8 @@ import org.sunlight.modeling.PowerDeployment;
 class AccessMatrixTests {
 
 	static final String ANONYMOUS = "anonymous";
-	static final Set<String> EVERYONE = Set.of("ADMIN", "DESIGNER", "HANDLER", "SUPERVISOR", "LEADER");
+	static final Set<String> EVERYONE = Set.of("ADMIN", "DESIGNER", "REVIEWER", "HANDLER", "SUPERVISOR",
+			"LEADER");
 
 	/** Who may call what: "METHOD /pattern" → the roles let through. */
 	static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
@@ -53,7 +54,12 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("DELETE /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("POST /api/designer/drafts/{id}/deploy", Set.of("DESIGNER")),
-			Map.entry("GET /api/designer/powers/{code}/comparison", Set.of("DESIGNER", "ADMIN")),
+			Map.entry("GET /api/designer/powers/{code}/comparison", Set.of("DESIGNER", "REVIEWER", "ADMIN")),
+			Map.entry("POST /api/powers/{code}/versions/{version}/approve", Set.of("REVIEWER")),
+			Map.entry("POST /api/powers/{code}/versions/{version}/reject", Set.of("REVIEWER")),
+			Map.entry("GET /api/reviews", Set.of("REVIEWER", "DESIGNER")),
+			Map.entry("GET /api/reviews/{code}/{version}", Set.of("REVIEWER", "DESIGNER")),
+			Map.entry("GET /api/reviews/{code}/{version}/bpmn", Set.of("REVIEWER", "DESIGNER")),
 			Map.entry("GET /api/designer/org", Set.of("DESIGNER", "ADMIN")),
 			Map.entry("GET /api/powers", EVERYONE),
 			Map.entry("GET /api/powers/{code}", EVERYONE),
@@ -96,7 +102,7 @@ class AccessMatrixTests {
 			Map.entry("GET /api/audit", Set.of("SUPERVISOR", "ADMIN")),
 			Map.entry("GET /api/audit/verify", Set.of("SUPERVISOR", "ADMIN")),
 			Map.entry("POST /api/audit/checkpoints", Set.of("ADMIN")),
-			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "SUPERVISOR", "LEADER")),
+			Map.entry("GET /api/org", Set.of("ADMIN", "DESIGNER", "REVIEWER", "SUPERVISOR", "LEADER")),
 			Map.entry("POST /api/org/units", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/units/{id}", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/units/{id}/leaders", Set.of("ADMIN")),
@@ -107,6 +113,7 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/org/people/{username}", Set.of("ADMIN")),
 			Map.entry("POST /api/org/people/{username}/unlock", Set.of("ADMIN")),
 			Map.entry("PUT /api/org/supervisors/{username}", Set.of("ADMIN")),
+			Map.entry("PUT /api/org/designers/{username}", Set.of("ADMIN")),
 			Map.entry("GET /api/calendar/deadline", EVERYONE),
 			Map.entry("GET /api/calendar/days", EVERYONE),
 			Map.entry("GET /api/calendar/years", EVERYONE),
@@ -131,6 +138,11 @@ class AccessMatrixTests {
 			Map.entry("GET /api/designer/powers/{code}/comparison", Reach.SHARED),
 			Map.entry("GET /api/powers/{code}", Reach.SHARED),
 			Map.entry("GET /api/powers/{code}/bpmn", Reach.SHARED),
+			// Reviewers are not scoped to departments (docs/designer.md): any version in review is theirs to decide.
+			Map.entry("GET /api/reviews/{code}/{version}", Reach.SHARED),
+			Map.entry("GET /api/reviews/{code}/{version}/bpmn", Reach.SHARED),
+			Map.entry("POST /api/powers/{code}/versions/{version}/approve", Reach.SHARED),
+			Map.entry("POST /api/powers/{code}/versions/{version}/reject", Reach.SHARED),
 			Map.entry("GET /api/cases/{caseId}", Reach.OWN),
 			Map.entry("GET /api/cases/{caseId}/clock", Reach.OWN),
 			Map.entry("POST /api/cases/{caseId}/clock/suspend", Reach.OWN),
@@ -157,13 +169,14 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/org/people/{username}", Reach.GLOBAL),
 			Map.entry("POST /api/org/people/{username}/unlock", Reach.GLOBAL),
 			Map.entry("PUT /api/org/supervisors/{username}", Reach.GLOBAL),
+			Map.entry("PUT /api/org/designers/{username}", Reach.GLOBAL),
 			Map.entry("PUT /api/calendar/days/{year}", Reach.GLOBAL)));
 
 	/** Bodies that pass an endpoint's own checks, so that only the object check can refuse another's object. */
 	static final Map<String, String> BODIES = Map.of("POST /api/cases/{caseId}/comments", "{\"message\":\"矩阵\"}");
 
 	/** A demo person per role. */
-	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
+	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "REVIEWER", "reviewer", "HANDLER", "handler1",
 			"SUPERVISOR", "supervisor", "LEADER", "leader");
 
 	@Autowired

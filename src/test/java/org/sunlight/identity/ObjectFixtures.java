@@ -27,9 +27,9 @@ import org.sunlight.support.Models;
  * {@code matrix-unit} with department {@code matrix-dept} and post {@code matrix-window}, whose
  * handler, supervisor, principal leader (also the department head) and a designer are the
  * {@link #SCOPED} people, and power MX-MATRIX-001 with one case, its open task, an attachment, an
- * extension request and a red alarm. "Other" is the demo county's: TEST-SEAL-001 of
- * public-security-bureau with a case handler1 started, its unclaimed task, handler1's attachment,
- * its red alarm, and a draft of another designer.
+ * extension request, a red alarm and a new version in review. "Other" is the demo county's:
+ * TEST-SEAL-001 of public-security-bureau with a case handler1 started, its unclaimed task,
+ * handler1's attachment, its red alarm, a new version in review and a draft of another designer.
  */
 final class ObjectFixtures {
 
@@ -46,7 +46,7 @@ final class ObjectFixtures {
 
 	/** The ids of one side; {@link #own} and {@link #other} put them into an endpoint's path. */
 	record Side(String caseId, String taskId, String attachmentId, String escalationId, String draftId,
-			String powerCode) {
+			String powerCode, int versionInReview) {
 
 		String path(String endpoint) {
 			String pattern = endpoint.split(" ", 2)[1];
@@ -57,6 +57,7 @@ final class ObjectFixtures {
 				.replace("{taskId}", taskId)
 				.replace("{attachmentId}", attachmentId)
 				.replace("{code}", powerCode)
+				.replace("{version}", String.valueOf(versionInReview))
 				.replace("{username}", "matrix-handler")
 				.replace("{year}", "2031")
 				.replace("{id}", id);
@@ -106,8 +107,12 @@ final class ObjectFixtures {
 					"{\"amount\":\"P1D\",\"reason\":\"需现场核查\"}"));
 			String ownDraft = draft("designer", "demo", "MX-DRAFT-OWN");
 			String otherDraft = draft("matrix-designer", PASSWORD, "MX-DRAFT-OTHER");
-			Side own = new Side(ownCase, openTask(ownCase), ownAttachment, null, ownDraft, "MX-MATRIX-001");
-			Side other = new Side(otherCase, openTask(otherCase), otherAttachment, null, otherDraft, "TEST-SEAL-001");
+			int ownSubmission = submit("matrix-designer", PASSWORD, matrixPower(seal));
+			int otherSubmission = submit("designer", "demo", seal);
+			Side own = new Side(ownCase, openTask(ownCase), ownAttachment, null, ownDraft, "MX-MATRIX-001",
+					ownSubmission);
+			Side other = new Side(otherCase, openTask(otherCase), otherAttachment, null, otherDraft, "TEST-SEAL-001",
+					otherSubmission);
 			fireTimers(ownCase, otherCase);
 			return new Scope(withRed(own), withRed(other));
 		}
@@ -145,6 +150,7 @@ final class ObjectFixtures {
 		admin(put("/api/org/departments/matrix-dept"), "{\"unitId\":\"matrix-unit\",\"name\":\"矩阵局\",\"headUser\":\"matrix-leader\"}");
 		admin(put("/api/org/units/matrix-unit/leaders"), "{\"principal\":\"matrix-leader\",\"deputies\":[]}");
 		admin(put("/api/org/supervisors/matrix-supervisor"), "{\"departments\":[\"matrix-dept\"]}");
+		admin(put("/api/org/designers/matrix-designer"), "{\"departments\":[\"matrix-dept\"]}");
 	}
 
 	private void person(String username, String role, String posts) throws Exception {
@@ -200,6 +206,15 @@ final class ObjectFixtures {
 		return JsonPath.read(response.getContentAsString(), "$.id");
 	}
 
+	/** A new version of a power, waiting for a reviewer; returns its version number. */
+	private int submit(String user, String password, String xml) throws Exception {
+		MockHttpServletResponse response = mvc.perform(post("/api/models").with(httpBasic(user, password))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(xml.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse();
+		expect(202, response);
+		return JsonPath.read(response.getContentAsString(), "$.version");
+	}
+
 	private String openTask(String caseId) {
 		return tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
 	}
@@ -218,7 +233,8 @@ final class ObjectFixtures {
 	private Side withRed(Side side) {
 		String red = jdbc.queryForObject(
 				"select id from sl_escalation where task_id = ? and level = 'RED'", String.class, side.taskId());
-		return new Side(side.caseId(), side.taskId(), side.attachmentId(), red, side.draftId(), side.powerCode());
+		return new Side(side.caseId(), side.taskId(), side.attachmentId(), red, side.draftId(), side.powerCode(),
+				side.versionInReview());
 	}
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String user, String password,

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.sunlight.support.Models;
+import org.sunlight.support.Reviews;
 
 /** The models and catalog API of API.md, through the full stack on the default H2 database. */
 @SpringBootTest
@@ -70,16 +71,12 @@ class ModelApiTests {
 	@Test
 	void eachDeploymentIsANewVersionWithItsSourceKept() throws Exception {
 		String code = "TEST-VERSIONS-001";
-		String v1 = SEAL.replace("TEST-SEAL-001", code).replace("seal_engraving_permit", "seal_versions");
+		// A department the demo designer draws for.
+		String v1 = SEAL.replace("TEST-SEAL-001", code).replace("seal_engraving_permit", "seal_versions")
+			.replace("public-security-bureau", "land-bureau");
 		String v2 = v1.replace("promisedLimit=\"P3D\"", "promisedLimit=\"P4D\"");
-		mvc.perform(asDesigner(post("/api/models").content(v1)))
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.powerCode").value(code))
-			.andExpect(jsonPath("$.version").value(1))
-			.andExpect(jsonPath("$.processDefinitionId").exists());
-		mvc.perform(asDesigner(post("/api/models").content(v2)))
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.version").value(2));
+		assertThat(Reviews.publish(mvc, v1)).isEqualTo(1);
+		assertThat(Reviews.publish(mvc, v2)).isEqualTo(2);
 
 		mvc.perform(get("/api/powers").with(httpBasic("handler1", "demo")))
 			.andExpect(status().isOk())

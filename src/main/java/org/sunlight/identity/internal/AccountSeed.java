@@ -35,7 +35,8 @@ class AccountSeed implements ApplicationRunner {
 
 	/** The demo people: username, name, roles. */
 	static final List<List<String>> DEMO_PEOPLE = List.of(List.of("admin", "系统管理员", Roles.ADMIN),
-			List.of("designer", "流程设计员 李明", Roles.DESIGNER), List.of("handler1", "经办人 张伟", Roles.HANDLER),
+			List.of("designer", "流程设计员 李明", Roles.DESIGNER), List.of("reviewer", "法制审核员 周敏", Roles.REVIEWER),
+			List.of("handler1", "经办人 张伟", Roles.HANDLER),
 			List.of("handler2", "经办人 王芳", Roles.HANDLER), List.of("supervisor", "纪检监察员 赵强", Roles.SUPERVISOR),
 			List.of("leader", "县长 刘洋（主要领导）", Roles.LEADER), List.of("deputy", "副县长 陈静（分管领导）", Roles.LEADER),
 			List.of("head", "科长 孙磊（部门负责人）", Roles.LEADER));

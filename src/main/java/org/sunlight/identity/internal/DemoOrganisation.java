@@ -27,7 +27,8 @@ import org.sunlight.modeling.PowerDeployed;
  * with the departments the powers name, a post for every candidate group (in the department of
  * the power that first names it) with both demo handlers in every post, the supervisor watching
  * every department and in every supervisor group, the county head as principal leader, a deputy
- * in charge of every department and one head for every department. Runs after the sample powers
+ * in charge of every department, one head for every department and the designer drawing the
+ * powers of every department of the demo. Runs after the sample powers
  * are deployed (their deployer runs at order 0); adds what is missing and never removes anything.
  */
 @Component
@@ -40,6 +41,7 @@ class DemoOrganisation implements ApplicationRunner {
 	static final String UNIT = "demo-county";
 	static final Set<String> HANDLERS = Set.of("handler1", "handler2");
 	static final String SYSTEM = "system";
+	static final String DESIGNER = "designer";
 
 	/** Readable names of the sample powers' departments; others keep their id as name. */
 	static final Map<String, String> DEPARTMENT_NAMES = Map.of("land-bureau", "县自然资源局", "finance-bureau", "县财政局",
@@ -79,6 +81,9 @@ class DemoOrganisation implements ApplicationRunner {
 			if (org.supervised("supervisor").isEmpty()) {
 				admin.setSupervision("supervisor", List.of(OrgStore.EVERY_DEPARTMENT), SYSTEM);
 			}
+			if (org.drawn(DESIGNER).isEmpty()) {
+				admin.setDrawing(DESIGNER, org.departments().stream().map(OrgChart.Department::id).toList(), SYSTEM);
+			}
 			log.info("Demo organisation: {} departments, {} posts with handlers {}", org.departments().size(),
 					org.posts().size(), HANDLERS);
 		});
@@ -108,6 +113,12 @@ class DemoOrganisation implements ApplicationRunner {
 					SYSTEM);
 			if (org.leaders(UNIT, LeaderKind.DEPUTY).contains("deputy")) {
 				org.addDeputyDepartment("deputy", department);
+			}
+			List<String> drawn = org.drawn(DESIGNER);
+			if (!drawn.isEmpty() && !drawn.contains(OrgStore.EVERY_DEPARTMENT)) {
+				List<String> more = new java.util.ArrayList<>(drawn);
+				more.add(department);
+				org.replaceDrawn(DESIGNER, more);
 			}
 		}
 		Set<String> posts = new LinkedHashSet<>();

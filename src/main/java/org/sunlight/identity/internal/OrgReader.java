@@ -36,6 +36,10 @@ public class OrgReader {
 		return org.supervised(username);
 	}
 
+	public List<String> drawn(String username) {
+		return org.drawn(username);
+	}
+
 	public Optional<String> unitOf(String department) {
 		return org.department(department).map(OrgChart.Department::unitId);
 	}
@@ -77,7 +81,7 @@ public class OrgReader {
 		List<OrgChart.Person> people = accounts.usernames().stream()
 			.map(username -> accounts.find(username).orElseThrow())
 			.map(a -> new OrgChart.Person(a.username(), a.displayName(), a.roles(), postsOf(a.username()),
-					org.supervised(a.username()), a.enabled(), a.lockedUntil()))
+					org.supervised(a.username()), org.drawn(a.username()), a.enabled(), a.lockedUntil()))
 			.toList();
 		return new OrgChart(units, org.departments(), org.posts(), people);
 	}

@@ -143,6 +143,19 @@ class OrgStore {
 		}
 	}
 
+	/** The departments whose powers the designer draws. */
+	List<String> drawn(String username) {
+		return jdbc.queryForList("select department_id from sl_org_design where username = ? order by department_id",
+				String.class, username);
+	}
+
+	void replaceDrawn(String username, List<String> departments) {
+		jdbc.update("delete from sl_org_design where username = ?", username);
+		for (String department : departments) {
+			jdbc.update("insert into sl_org_design (username, department_id) values (?, ?)", username, department);
+		}
+	}
+
 	private int count(String sql, Object... args) {
 		Integer count = jdbc.queryForObject(sql, Integer.class, args);
 		return count == null ? 0 : count;

@@ -235,6 +235,22 @@ public class OrganisationAdministration {
 	@Transactional
 	public void setSupervision(String username, List<String> departments, String by) {
 		requirePerson(username);
+		List<String> checked = departments(departments);
+		org.replaceSupervision(username, checked);
+		changed(by, "person", username, "supervision set", Map.of("departments", checked.toString()));
+	}
+
+	/** The departments whose powers a designer draws (and deploys); {@code *} for all of them. */
+	@Transactional
+	public void setDrawing(String username, List<String> departments, String by) {
+		requirePerson(username);
+		List<String> checked = departments(departments);
+		org.replaceDrawn(username, checked);
+		changed(by, "person", username, "drawing set", Map.of("departments", checked.toString()));
+	}
+
+	/** Known department ids or {@code *}, each once. */
+	private List<String> departments(List<String> departments) {
 		if (departments == null) {
 			throw new IllegalArgumentException("departments is required: a list of department ids, or [\"*\"] for all");
 		}
@@ -247,8 +263,7 @@ public class OrganisationAdministration {
 				checked.add(department);
 			}
 		}
-		org.replaceSupervision(username, checked);
-		changed(by, "person", username, "supervision set", Map.of("departments", checked.toString()));
+		return checked;
 	}
 
 	private void changed(String by, String subjectType, String subjectId, String change, Map<String, ?> details) {

@@ -121,6 +121,13 @@ class OrganisationController {
 		return organisation.chart();
 	}
 
+	/** Which departments' powers the designer draws and may submit ({@code *} for all). */
+	@PutMapping("/designers/{username}")
+	OrgChart setDrawing(@PathVariable String username, @RequestBody SupervisionRequest body, Principal by) {
+		admin.setDrawing(username, body.departments(), by.getName());
+		return organisation.chart();
+	}
+
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}

@@ -14,7 +14,7 @@ import org.sunlight.modeling.PowerVersion;
 @Repository
 public class PowerVersionStore {
 
-	private static final String COLUMNS = "power_code, version, process_key, process_definition_id, deployment_id, source_sha256, deployed_at, deployed_by";
+	private static final String COLUMNS = "power_code, version, process_key, process_definition_id, deployment_id, source_sha256, deployed_at, deployed_by, approved_by";
 
 	private final JdbcTemplate jdbc;
 
@@ -42,6 +42,19 @@ public class PowerVersionStore {
 				PowerVersionStore::map, powerCode);
 	}
 
+	/**
+	 * The number the power's next version gets, whether it goes live at once or waits for review:
+	 * numbers are shared by live and submitted versions, so none is handed out twice.
+	 */
+	public int nextVersion(String powerCode) {
+		Integer highest = jdbc.queryForObject("""
+				select max(version) from (
+				  select version from sl_power_version where power_code = ?
+				  union all select version from sl_power_submission where power_code = ?) v""", Integer.class,
+				powerCode, powerCode);
+		return highest == null ? 1 : highest + 1;
+	}
+
 	public Optional<String> codeOfProcessKey(String processKey) {
 		return jdbc.queryForList("select distinct power_code from sl_power_version where process_key = ?", String.class,
 				processKey).stream().findFirst();
@@ -53,15 +66,16 @@ public class PowerVersionStore {
 	}
 
 	public void insert(PowerVersion row, String sourceXml) {
-		jdbc.update("insert into sl_power_version (" + COLUMNS + ", source_xml) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		jdbc.update("insert into sl_power_version (" + COLUMNS + ", source_xml) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				row.powerCode(), row.version(), row.processKey(), row.processDefinitionId(), row.deploymentId(), row.sourceSha256(),
-				row.deployedAt(), row.deployedBy(), sourceXml);
+				row.deployedAt(), row.deployedBy(), row.approvedBy(), sourceXml);
 	}
 
 	private static PowerVersion map(ResultSet rs, int row) throws SQLException {
 		return new PowerVersion(rs.getString("power_code"), rs.getInt("version"), rs.getString("process_key"),
 				rs.getString("process_definition_id"), rs.getString("deployment_id"), rs.getString("source_sha256"),
-				rs.getObject("deployed_at", OffsetDateTime.class), rs.getString("deployed_by"));
+				rs.getObject("deployed_at", OffsetDateTime.class), rs.getString("deployed_by"),
+				rs.getString("approved_by"));
 	}
 
 }

@@ -31,7 +31,7 @@ import org.sunlight.modeling.PowerDeployment;
 class ProcessesDeployer implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessesDeployer.class);
-	static final String SYSTEM_USER = "system";
+	static final String SYSTEM_USER = PowerDeployment.SYSTEM;
 
 	private final PowerDeployment deployment;
 	private final ResourcePatternResolver resources;

@@ -29,7 +29,7 @@ class OrderProcessDeployer implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		try (InputStream in = OrderProcessDeployer.class.getResourceAsStream(RESOURCE)) {
-			deployment.deployIfChanged(in.readAllBytes(), "system");
+			deployment.deployIfChanged(in.readAllBytes(), PowerDeployment.SYSTEM);
 		}
 	}
 
