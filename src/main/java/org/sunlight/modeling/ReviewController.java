@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.InertDownload;
 
 /**
  * Review (法制审核) of submitted versions: reviewers approve or send back; reviewers and designers
@@ -66,10 +67,10 @@ class ReviewController {
 		return reviews.find(code, version);
 	}
 
-	/** The submitted source as drawn, for the reviewer's flowchart. */
+	/** The submitted source as drawn, for the reviewer's flowchart: a designer's bytes, so an inert download. */
 	@GetMapping(path = "/api/reviews/{code}/{version}/bpmn", produces = MediaType.APPLICATION_XML_VALUE)
 	ResponseEntity<String> bpmn(@PathVariable String code, @PathVariable int version) {
-		return ResponseEntity.ok().contentType(XML_UTF8).body(reviews.source(code, version));
+		return InertDownload.of(reviews.source(code, version), XML_UTF8, code + "-v" + version + "-review.bpmn");
 	}
 
 }
