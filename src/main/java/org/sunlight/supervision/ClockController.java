@@ -2,6 +2,9 @@ package org.sunlight.supervision;
 
 import java.security.Principal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.Columns;
 import org.sunlight.system.NotFoundException;
 
 /** Stopping and restarting a case's clock (API.md, "Cases and tasks"). */
@@ -33,7 +37,7 @@ class ClockController {
 	}
 
 	@PostMapping("/suspend")
-	CaseClockView suspend(@PathVariable String caseId, @RequestBody(required = false) SuspendRequest body,
+	CaseClockView suspend(@PathVariable String caseId, @Valid @RequestBody(required = false) SuspendRequest body,
 			Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {category, reason}");
@@ -56,7 +60,7 @@ class ClockController {
 		return CaseClockView.of(schedule, pauses.pauses(caseId), ClockUtil.getCurrentTime().toInstant());
 	}
 
-	record SuspendRequest(String category, String reason) {
+	record SuspendRequest(@Size(max = Columns.CODE) String category, @Size(max = Columns.TEXT) String reason) {
 	}
 
 }
