@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +125,7 @@ class LockoutTests {
 			.content("""
 					{"username":"retired","displayName":"退休","password":"long-enough-1","roles":["HANDLER"]}"""))
 			.andExpect(status().is2xxSuccessful());
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/org/people/retired")
+		mvc.perform(put("/api/org/people/retired")
 			.with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"displayName":"退休","roles":["HANDLER"],"enabled":false}"""))
@@ -182,7 +184,7 @@ class LockoutTests {
 	private String lockedUntilOnTheChart(String username) throws Exception {
 		String body = mvc.perform(get("/api/org").with(httpBasic("admin", "demo")))
 			.andReturn().getResponse().getContentAsString();
-		Object value = com.jayway.jsonpath.JsonPath.read(body,
+		Object value = JsonPath.read(body,
 				"$.people[?(@.username == '" + username + "')].lockedUntil");
 		return ((List<?>) value).isEmpty() ? null : (String) ((List<?>) value).get(0);
 	}
