@@ -1,8 +1,6 @@
 package org.sunlight.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,13 +11,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.system.ConflictException;
+import org.sunlight.system.DateParameter;
+import org.sunlight.system.Paging;
 
 /** {@code /api/audit}: the trail for supervisors and administrators, the chain check and checkpoints. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
-
-	static final int MAX_PAGE_SIZE = 200;
 
 	private final AuditTrail trail;
 	private final MessageSource messages;
@@ -34,9 +32,7 @@ class AuditController {
 			@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
-		}
+		new Paging(page, size);
 		trail.seal();
 		return trail.list(new AuditFilter(blankToNull(actor), action(action), blankToNull(subjectType),
 				blankToNull(subjectId), instant("from", from), instant("to", to)), page, size);
@@ -70,16 +66,7 @@ class AuditController {
 	}
 
 	private static Instant instant(String name, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.trim()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(name + " must be an ISO-8601 instant with offset, e.g. "
-					+ "2026-11-23T09:00:00+08:00, not '" + value + "'");
-		}
+		return DateParameter.instant(name, value, null);
 	}
 
 	private static String blankToNull(String value) {

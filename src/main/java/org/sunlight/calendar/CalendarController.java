@@ -3,14 +3,11 @@ package org.sunlight.calendar;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
+
+import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.calendar.internal.CalendarAdministration;
 import org.sunlight.calendar.internal.DayEntries.DayEntry;
+import org.sunlight.system.DateParameter;
 
 /** The calendar API (API.md, "Calendar"): reads for any signed-in user, changes for ADMIN. */
 @RestController
@@ -53,7 +51,7 @@ class CalendarController {
 	}
 
 	@PutMapping("/days/{year}")
-	List<DayView> replaceYear(@PathVariable int year, @RequestBody List<DayEntry> days, Principal principal) {
+	List<DayView> replaceYear(@PathVariable int year, @RequestBody List<@Valid DayEntry> days, Principal principal) {
 		return administration.replaceYear(year, days, principal == null ? "unknown" : principal.getName()).stream().map(DayView::of).toList();
 	}
 
@@ -66,24 +64,11 @@ class CalendarController {
 			.toList();
 	}
 
-	/**
-	 * ISO-8601 with an offset; without one, the calendar's zone. An unencoded {@code +} in a query
-	 * string arrives as a space, so a space is read as {@code +}.
-	 */
 	private static Instant instant(String text, ZoneId zone) {
 		if (text.isBlank()) {
 			throw new IllegalArgumentException("start is required, e.g. 2026-09-30T10:00:00+08:00");
 		}
-		try {
-			TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim().replace(' ', '+'),
-					ZonedDateTime::from, LocalDateTime::from);
-			return parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
-					: ((LocalDateTime) parsed).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(
-					"start '" + text + "' is not an ISO-8601 date-time such as 2026-09-30T10:00:00+08:00");
-		}
+		return DateParameter.instant("start", text, zone);
 	}
 
 	record DeadlineView(OffsetDateTime start, String duration, String calendar, OffsetDateTime deadline,

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.supervision.Lamp;
+import org.sunlight.system.Columns;
 
 /** Cases and tasks (API.md, "Cases and tasks"). */
 @RestController
@@ -37,7 +41,7 @@ class CaseworkController {
 	}
 
 	@PostMapping("/api/cases")
-	ResponseEntity<StartedView> start(@RequestBody(required = false) StartRequest body, Principal principal) {
+	ResponseEntity<StartedView> start(@Valid @RequestBody(required = false) StartRequest body, Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {powerCode, applicant:{name, idNumber?, phone?}, title?, variables?}");
 		}
@@ -80,35 +84,37 @@ class CaseworkController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record ReassignRequest(String assignee) {
+	record ReassignRequest(@Size(max = Columns.ID) String assignee) {
 	}
 
 	@PostMapping("/api/tasks/{taskId}/reassign")
-	ResponseEntity<Void> reassign(@PathVariable String taskId, @RequestBody(required = false) ReassignRequest body,
+	ResponseEntity<Void> reassign(@PathVariable String taskId, @Valid @RequestBody(required = false) ReassignRequest body,
 			Principal principal) {
 		handlerTasks.reassign(taskId, principal.getName(), body == null ? null : body.assignee());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/tasks/{taskId}/complete")
-	ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) CompleteRequest body,
+	ResponseEntity<Void> complete(@PathVariable String taskId, @Valid @RequestBody(required = false) CompleteRequest body,
 			Principal principal) {
 		handlerTasks.complete(taskId, principal.getName(), body == null ? null : body.variables(),
 				body == null ? null : body.comment());
 		return ResponseEntity.noContent().build();
 	}
 
-	record Applicant(String name, String idNumber, String phone) {
+	record Applicant(@Size(max = Columns.NAME) String name, @Size(max = Columns.ID) String idNumber,
+			@Size(max = Columns.ID) String phone) {
 	}
 
-	record StartRequest(String powerCode, Applicant applicant, String title, Map<String, Object> variables) {
+	record StartRequest(@Size(max = Columns.ID) String powerCode, @Valid Applicant applicant,
+			@Size(max = Columns.NAME) String title, Map<String, Object> variables) {
 	}
 
 	record StartedView(String caseId, String caseNumber, String queryCode, OffsetDateTime deadline,
 			OffsetDateTime warnAt) {
 	}
 
-	record CompleteRequest(Map<String, Object> variables, String comment) {
+	record CompleteRequest(Map<String, Object> variables, @Size(max = Columns.TEXT) String comment) {
 	}
 
 }

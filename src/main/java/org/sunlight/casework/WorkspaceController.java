@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunlight.system.Columns;
 import org.sunlight.system.InertDownload;
 import org.sunlight.system.NotFoundException;
 
@@ -54,7 +57,7 @@ class WorkspaceController {
 			boolean claimable, String instruction, String supervisedCaseId) {
 	}
 
-	record CommentRequest(String message, String taskId) {
+	record CommentRequest(@Size(max = Columns.TEXT) String message, @Size(max = Columns.ID) String taskId) {
 	}
 
 	record AttachmentRules(long maxBytes, List<String> contentTypes) {
@@ -101,7 +104,7 @@ class WorkspaceController {
 
 	@PostMapping("/api/cases/{caseId}/comments")
 	ResponseEntity<CaseRecords.CommentView> comment(@PathVariable String caseId,
-			@RequestBody(required = false) CommentRequest body, Principal principal) {
+			@Valid @RequestBody(required = false) CommentRequest body, Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {message, taskId?}");
 		}
@@ -121,8 +124,8 @@ class WorkspaceController {
 
 	/** The file is the request body, its kind the Content-Type, its name a parameter: no multipart parsing. */
 	@PostMapping("/api/cases/{caseId}/attachments")
-	ResponseEntity<CaseRecords.AttachmentView> attach(@PathVariable String caseId, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String taskId, HttpServletRequest request, Principal principal)
+	ResponseEntity<CaseRecords.AttachmentView> attach(@PathVariable String caseId, @RequestParam(required = false) @Size(max = Columns.NAME) String name,
+			@RequestParam(required = false) @Size(max = Columns.ID) String taskId, HttpServletRequest request, Principal principal)
 			throws IOException {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(records.attach(caseId, taskId, name, request.getContentType(), request.getContentLengthLong(),

@@ -2,6 +2,9 @@ package org.sunlight.supervision;
 
 import java.security.Principal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.Columns;
 import org.sunlight.system.NotFoundException;
 
 /** Stopping and restarting a case's clock (API.md, "Cases and tasks"). */
@@ -38,7 +42,7 @@ class ClockController {
 	}
 
 	@PostMapping("/suspend")
-	CaseClockView suspend(@PathVariable String caseId, @RequestBody(required = false) SuspendRequest body,
+	CaseClockView suspend(@PathVariable String caseId, @Valid @RequestBody(required = false) SuspendRequest body,
 			Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {category, reason}");
@@ -61,7 +65,7 @@ class ClockController {
 		return CaseClockView.of(schedule, pauses.pauses(caseId), ClockUtil.getCurrentTime().toInstant());
 	}
 
-	record SuspendRequest(String category, String reason) {
+	record SuspendRequest(@Size(max = Columns.CODE) String category, @Size(max = Columns.TEXT) String reason) {
 	}
 
 }

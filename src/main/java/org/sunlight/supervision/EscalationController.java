@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,14 +27,15 @@ import org.sunlight.identity.Roles;
 import org.sunlight.identity.SupervisionScope;
 import org.sunlight.supervision.internal.EscalationFilter;
 import org.sunlight.supervision.internal.EscalationStream;
+import org.sunlight.system.Columns;
 import org.sunlight.system.DateParameter;
+import org.sunlight.system.Paging;
 
 /** Supervisors' view of escalations (API.md, "Escalations"). */
 @RestController
 @RequestMapping("/api/escalations")
 class EscalationController {
 
-	private static final int MAX_PAGE_SIZE = 200;
 
 	private final Escalations escalations;
 	private final EscalationStream stream;
@@ -55,10 +59,7 @@ class EscalationController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			Authentication caller) {
-		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException(
-					"page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + " (got page=" + page + ", size=" + size + ")");
-		}
+		new Paging(page, size);
 		Visibility visible = visibility(caller);
 		if (department != null && !department.isBlank() && !visible.covers(department) && visible.routedTo() == null) {
 			throw new AccessDeniedException("you do not supervise department " + department);
@@ -72,7 +73,7 @@ class EscalationController {
 	}
 
 	@PostMapping("/{id}/acknowledge")
-	EscalationView acknowledge(@PathVariable String id, @RequestBody(required = false) Acknowledgement body,
+	EscalationView acknowledge(@PathVariable String id, @Valid @RequestBody(required = false) Acknowledgement body,
 			Principal principal) {
 		String note = body == null ? null : body.note();
 		if (note != null && note.length() > 2000) {
@@ -83,7 +84,7 @@ class EscalationController {
 	}
 
 	@PostMapping("/{id}/orders")
-	ResponseEntity<SupervisionOrder> order(@PathVariable String id, @RequestBody(required = false) OrderRequest body,
+	ResponseEntity<SupervisionOrder> order(@PathVariable String id, @Valid @RequestBody(required = false) OrderRequest body,
 			Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {instruction, replyWithin}");
@@ -94,7 +95,7 @@ class EscalationController {
 	}
 
 	@PostMapping("/{id}/findings")
-	ResponseEntity<Finding> finding(@PathVariable String id, @RequestBody(required = false) FindingRequest body,
+	ResponseEntity<Finding> finding(@PathVariable String id, @Valid @RequestBody(required = false) FindingRequest body,
 			Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {kind, note}");
@@ -164,13 +165,13 @@ class EscalationController {
 		}
 	}
 
-	record Acknowledgement(String note) {
+	record Acknowledgement(@Size(max = Columns.TEXT) String note) {
 	}
 
-	record OrderRequest(String instruction, String replyWithin) {
+	record OrderRequest(@Size(max = Columns.TEXT) String instruction, @Size(max = Columns.CODE) String replyWithin) {
 	}
 
-	record FindingRequest(String kind, String note) {
+	record FindingRequest(@Size(max = Columns.CODE) String kind, @Size(max = Columns.TEXT) String note) {
 	}
 
 	record PageView(List<EscalationView> items, long total) {

@@ -2,6 +2,9 @@ package org.sunlight.supervision;
 
 import java.security.Principal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.Columns;
 
 /** Requesting and deciding the extension of a case's limit. */
 @RestController
@@ -25,7 +29,7 @@ class ExtensionController {
 	}
 
 	@PostMapping
-	ResponseEntity<Extension> request(@PathVariable String caseId, @RequestBody(required = false) Request body,
+	ResponseEntity<Extension> request(@PathVariable String caseId, @Valid @RequestBody(required = false) Request body,
 			Principal principal) {
 		if (body == null) {
 			throw new IllegalArgumentException("the body must be {amount, reason}");
@@ -36,21 +40,21 @@ class ExtensionController {
 	}
 
 	@PostMapping("/approve")
-	Extension approve(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+	Extension approve(@PathVariable String caseId, @Valid @RequestBody(required = false) Decision body, Principal principal) {
 		participants.requireAccountableLeader(caseId, principal.getName());
 		return extensions.approve(caseId, principal.getName(), body == null ? null : body.note());
 	}
 
 	@PostMapping("/reject")
-	Extension reject(@PathVariable String caseId, @RequestBody(required = false) Decision body, Principal principal) {
+	Extension reject(@PathVariable String caseId, @Valid @RequestBody(required = false) Decision body, Principal principal) {
 		participants.requireAccountableLeader(caseId, principal.getName());
 		return extensions.reject(caseId, principal.getName(), body == null ? null : body.note());
 	}
 
-	record Request(String amount, String reason) {
+	record Request(@Size(max = Columns.CODE) String amount, @Size(max = Columns.TEXT) String reason) {
 	}
 
-	record Decision(String note) {
+	record Decision(@Size(max = Columns.TEXT) String note) {
 	}
 
 }

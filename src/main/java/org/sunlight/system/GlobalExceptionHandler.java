@@ -2,6 +2,7 @@ package org.sunlight.system;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +35,13 @@ class GlobalExceptionHandler {
 	@ExceptionHandler(DuplicateKeyException.class)
 	ProblemDetail duplicate(DuplicateKeyException ex) {
 		return ProblemResponses.of(HttpStatus.CONFLICT, "a concurrent change was made; repeat the request");
+	}
+
+	/** The database refused a value no check caught (too long, out of range): the request's fault, not ours. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail refusedByDatabase(DataIntegrityViolationException ex) {
+		return ProblemResponses.of(HttpStatus.BAD_REQUEST,
+				"a value in the request does not fit what Sunlight stores (too long or out of range)");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

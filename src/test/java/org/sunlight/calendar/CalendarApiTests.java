@@ -85,10 +85,11 @@ class CalendarApiTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			"duration=P3D&calendar=workday | parameter 'start'",
-			"start=2026-09-30T10:00:00Z | parameter 'duration'",
+			"duration=P3D&calendar=workday | 缺少参数 start",
+			"start=2026-09-30T10:00:00Z | 缺少参数 duration",
 			"start=&duration=P3D | start is required",
-			"start=yesterday&duration=P3D | start 'yesterday' is not an ISO-8601 date-time",
+			"start=yesterday&duration=P3D | start 应为 ISO-8601 时刻，如 2026-11-23T09:00:00+08:00，而不是“yesterday”",
+			"start=+999999999-12-31T23:59:59Z&duration=P3D | start 须在 1900–2200 年之间",
 			"start=2026-09-30T10:00:00Z&duration=P-1D | duration 'P-1D' must not be negative",
 			"start=2026-09-30T10:00:00Z&duration=-PT4H | duration '-PT4H' must not be negative",
 			"start=2026-09-30T10:00:00Z&duration=P0D | duration 'P0D' must be longer than zero",
@@ -124,14 +125,14 @@ class CalendarApiTests {
 	}
 
 	@ParameterizedTest(name = "year={0}")
-	@CsvSource(delimiter = '|', value = { "abc | 'year' with value: 'abc'", "20260 | outside 1900–9999" })
+	@CsvSource(delimiter = '|', value = { "abc | 参数 year 的值格式不对：“abc”", "20260 | outside 1900–9999" })
 	void refusesYearsThatAreNotYears(String year, String detail) throws Exception {
 		mvc.perform(asHandler(get("/api/calendar/days").param("year", year)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString(detail)));
 		mvc.perform(asHandler(get("/api/calendar/days")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("parameter 'year'")));
+			.andExpect(jsonPath("$.detail").value(containsString("缺少参数 year")));
 	}
 
 	@Test

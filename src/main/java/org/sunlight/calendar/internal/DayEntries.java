@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import org.sunlight.calendar.CalendarDay;
 import org.sunlight.calendar.DayKind;
+import org.sunlight.system.Columns;
 
 /**
  * Checks the exceptions an administrator enters for one year and reports every problem at once,
@@ -20,7 +23,8 @@ import org.sunlight.calendar.DayKind;
 public final class DayEntries {
 
 	/** One entry as sent: text, so that a malformed date or kind gets a precise answer. */
-	public record DayEntry(String date, String kind, String name) {
+	public record DayEntry(@Size(max = Columns.CODE) String date, @Size(max = Columns.CODE) String kind,
+			@Size(max = Columns.DAY_NAME) String name) {
 	}
 
 	public static final int MIN_YEAR = 1900;

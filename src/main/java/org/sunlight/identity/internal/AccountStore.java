@@ -19,16 +19,19 @@ class AccountStore {
 		this.jdbc = jdbc;
 	}
 
-	record Account(String username, String displayName, String passwordHash, boolean enabled, int failedAttempts,
-			Instant lockedUntil, List<String> roles) {
+	/** {@code lockedUntil}: the latest lock of any client address on this account (SignInLocks), for the chart. */
+	record Account(String username, String displayName, String passwordHash, boolean enabled, Instant lockedUntil,
+			List<String> roles) {
 	}
 
 	Optional<Account> find(String username) {
-		return jdbc.query("select * from sl_account where username = ?", (rs, n) -> {
+		return jdbc.query("""
+				select a.username, a.display_name, a.password_hash, a.enabled,
+				       (select max(l.locked_until) from sl_sign_in_lock l where l.username = a.username) as locked_until
+				from sl_account a where a.username = ?""", (rs, n) -> {
 			Timestamp locked = rs.getTimestamp("locked_until");
 			return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-					rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-					roles(username));
+					rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(), roles(username));
 		}, username).stream().findFirst();
 	}
 
@@ -62,26 +65,6 @@ class AccountStore {
 		for (String role : roles) {
 			jdbc.update("insert into sl_account_role (username, role) values (?, ?)", username, role);
 		}
-	}
-
-	/** One more failed sign-in; returns the count now stored (0 when there is no such account). */
-	int failed(String username) {
-		if (jdbc.update("update sl_account set failed_attempts = failed_attempts + 1 where username = ?",
-				username) == 0) {
-			return 0;
-		}
-		Integer count = jdbc.queryForObject("select failed_attempts from sl_account where username = ?",
-				Integer.class, username);
-		return count == null ? 0 : count;
-	}
-
-	void lock(String username, Instant until) {
-		jdbc.update("update sl_account set locked_until = ? where username = ?", Timestamp.from(until), username);
-	}
-
-	void signedIn(String username) {
-		jdbc.update("update sl_account set failed_attempts = 0, locked_until = null where username = ? "
-				+ "and (failed_attempts <> 0 or locked_until is not null)", username);
 	}
 
 }

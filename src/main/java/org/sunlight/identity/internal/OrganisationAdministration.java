@@ -41,9 +41,11 @@ public class OrganisationAdministration {
 	private final IdentityService identity;
 	private final PasswordEncoder encoder;
 	private final AuditTrail audit;
+	private final SignInLocks signInLocks;
 
 	OrganisationAdministration(OrgStore org, AccountStore accounts, IdentityService identity, PasswordEncoder encoder,
-			AuditTrail audit) {
+			AuditTrail audit, SignInLocks signInLocks) {
+		this.signInLocks = signInLocks;
 		this.org = org;
 		this.accounts = accounts;
 		this.identity = identity;
@@ -195,7 +197,7 @@ public class OrganisationAdministration {
 	@Transactional
 	public void unlock(String username, String by) {
 		accounts.find(username).orElseThrow(() -> new NotFoundException("no person with username " + username));
-		accounts.signedIn(username);
+		signInLocks.clearAll(username);
 		changed(by, "person", username, "unlocked", Map.of());
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -56,6 +58,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserAccounts accounts, MessageSource messages,
+			PasswordEncoder encoder, SignInAttempts attempts, SignInThrottle throttle,
 			@Value("${sunlight.security.lockout:PT15M}") Duration lockout) throws Exception {
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
 		// A browser never adds an Authorization header to a forged cross-site request on its own
@@ -67,6 +70,8 @@ class SecurityConfiguration {
 		// Without a session there is nothing to forge: such an API call is anonymous and gets 401.
 		RequestMatcher sessionlessApiCall = request -> request.getRequestURI().startsWith("/api/")
 				&& request.getRequestedSessionId() == null;
+		// The form and Basic share this one manager, so the throttle and the locks guard both.
+		http.authenticationManager(new ProviderManager(new SignInGuard(accounts, encoder, attempts, throttle)));
 		http.headers(ResponseHeaders::configure)
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
 			.csrfTokenRequestHandler(csrfHandler)
@@ -119,14 +124,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
 				.requestMatchers("/api/**", "/actuator/**").denyAll()
 				.anyRequest().permitAll())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> unauthorized(request,
-					response, json, ex instanceof BadCredentialsException || ex instanceof AccountStatusException
-							? failure(messages, request, ex, lockout) : message(messages, request, "error.unauthorized"))))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> refused(request, response,
+					json, messages, ex, lockout)))
 			.formLogin(form -> form.loginPage("/login")
 				.loginProcessingUrl("/login")
 				.successHandler((request, response, authentication) -> signedIn(response, json, accounts, authentication))
-				.failureHandler((request, response, ex) -> unauthorized(request, response, json,
-						failure(messages, request, ex, lockout))))
+				.failureHandler((request, response, ex) -> refused(request, response, json, messages, ex, lockout)))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.exceptionHandling(ex -> ex
@@ -153,6 +156,23 @@ class SecurityConfiguration {
 		String reason = ex.getMessage();
 		return reason == null || reason.equals("Access Denied")
 				? "your role does not allow " + request.getMethod() + " " + request.getRequestURI() : reason;
+	}
+
+	/**
+	 * A refused sign-in, form or Basic: throttled is 429 with {@code Retry-After}; anything else 401.
+	 * Basic's entry point also answers requests that carried no credentials at all.
+	 */
+	private static void refused(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+			MessageSource messages, AuthenticationException ex, Duration lockout) throws IOException {
+		if (ex instanceof SignInGuard.SignInThrottledException throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+			write(response, json, ProblemResponses.of(HttpStatus.TOO_MANY_REQUESTS,
+					message(messages, request, "error.signInThrottled", throttled.retryAfterSeconds())));
+			return;
+		}
+		unauthorized(request, response, json,
+				ex instanceof BadCredentialsException || ex instanceof AccountStatusException
+						? failure(messages, request, ex, lockout) : message(messages, request, "error.unauthorized"));
 	}
 
 	/** Why a sign-in failed: a locked or disabled account says so; anything else is just "wrong". */

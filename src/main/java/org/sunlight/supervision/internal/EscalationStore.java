@@ -147,7 +147,7 @@ public class EscalationStore {
 	public List<Escalation> page(EscalationFilter filter, int page, int size) {
 		List<Object> args = new ArrayList<>();
 		String where = filter.where(args);
-		args.add(page * size);
+		args.add((long) page * size);
 		args.add(size);
 		return jdbc.query("select * from sl_escalation" + where
 				+ " order by raised_at desc, id offset ? rows fetch next ? rows only", EscalationStore::map,
