@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sunlight.system.InvalidParameterException;
+
 /**
  * A positive duration as models write it: {@code P3D}, {@code PT4H30M}, {@code P1DT4H}. Whole
  * days count by the statutory rule (Civil Code arts. 201–203), the time part counts exact working
@@ -29,13 +31,13 @@ public record TimeLimit(int days, Duration time) {
 		TOO_LONG
 	}
 
-	/** A text that is not a time limit; {@link #refusal()} says why. */
-	public static final class InvalidTimeLimitException extends IllegalArgumentException {
+	/** A text that is not a time limit: {@link #refusal()} says why, the message key in the request's language. */
+	public static final class InvalidTimeLimitException extends InvalidParameterException {
 
 		private final Refusal refusal;
 
-		InvalidTimeLimitException(Refusal refusal, String message) {
-			super(message);
+		InvalidTimeLimitException(Refusal refusal, String key, String english, Object... args) {
+			super(key, english, args);
 			this.refusal = refusal;
 		}
 
@@ -82,43 +84,55 @@ public record TimeLimit(int days, Duration time) {
 	/** Parses an ISO-8601 duration; the message of the refusal says what is wrong. */
 	public static TimeLimit parse(String iso) {
 		if (iso == null || iso.isBlank()) {
-			throw new InvalidTimeLimitException(Refusal.MISSING, "duration is required, e.g. P3D, PT4H or P1DT4H");
+			throw new InvalidTimeLimitException(Refusal.MISSING, "error.duration.required",
+					"duration is required, e.g. P3D, PT4H or P1DT4H");
 		}
 		String text = iso.trim().toUpperCase(Locale.ROOT);
 		if (text.contains("-")) {
-			throw new InvalidTimeLimitException(Refusal.NEGATIVE, "duration '" + iso + "' must not be negative");
+			throw refused(Refusal.NEGATIVE, "error.duration.negative", "duration '" + iso + "' must not be negative", iso);
 		}
 		Matcher matcher = ISO.matcher(text);
 		// The pattern lets every part be absent; "P" and "P1DT" are still not durations.
 		if (!matcher.matches() || text.equals("P") || text.endsWith("T")) {
 			String datePart = text.indexOf('T') < 0 ? text : text.substring(0, text.indexOf('T'));
 			if (datePart.startsWith("P") && datePart.matches("P.*[YMW].*")) {
-				throw new InvalidTimeLimitException(Refusal.YEARS_MONTHS_WEEKS, "duration '" + iso
-						+ "' uses years, months or weeks; give days instead, e.g. P10D");
+				throw refused(Refusal.YEARS_MONTHS_WEEKS, "error.duration.weeks",
+						"duration '" + iso + "' uses years, months or weeks; give days instead, e.g. P10D", iso);
 			}
-			throw new InvalidTimeLimitException(Refusal.NOT_ISO,
-					"duration '" + iso + "' is not an ISO-8601 duration such as P3D, PT4H or P1DT4H");
+			throw refused(Refusal.NOT_ISO, "error.duration.malformed",
+					"duration '" + iso + "' is not an ISO-8601 duration such as P3D, PT4H or P1DT4H", iso);
 		}
 		long days = number(matcher.group(1));
 		if (days > MAX_DAYS) {
-			throw new InvalidTimeLimitException(Refusal.TOO_LONG, "duration '" + iso + "' has more than " + MAX_DAYS + " days");
+			throw refused(Refusal.TOO_LONG, "error.duration.tooManyDays", "duration '" + iso + "' has more than " + MAX_DAYS + " days", iso,
+					String.valueOf(MAX_DAYS));
 		}
 		long hours = number(matcher.group(2));
 		long minutes = number(matcher.group(3));
 		long seconds = number(matcher.group(4));
 		if (hours > MAX_TIME.toHours() || minutes > MAX_TIME.toMinutes() || seconds > MAX_TIME.toSeconds()) {
-			throw new InvalidTimeLimitException(Refusal.TOO_LONG,
-					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours");
+			throw refused(Refusal.TOO_LONG, "error.duration.timeTooLong",
+					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours", iso,
+					String.valueOf(MAX_TIME.toHours()));
 		}
 		Duration time = Duration.ofHours(hours).plusMinutes(minutes).plusSeconds(seconds);
 		if (days == 0 && time.isZero()) {
-			throw new InvalidTimeLimitException(Refusal.ZERO, "duration '" + iso + "' must be longer than zero");
+			throw refused(Refusal.ZERO, "error.duration.zero", "duration '" + iso + "' must be longer than zero", iso);
 		}
 		if (time.compareTo(MAX_TIME) > 0) {
-			throw new InvalidTimeLimitException(Refusal.TOO_LONG,
-					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours");
+			throw refused(Refusal.TOO_LONG, "error.duration.timeTooLong",
+					"duration '" + iso + "' has a time part over " + MAX_TIME.toHours() + " hours", iso,
+					String.valueOf(MAX_TIME.toHours()));
 		}
 		return new TimeLimit((int) days, time);
+	}
+
+	private static InvalidTimeLimitException refused(Refusal refusal, String key, String english, String iso,
+			String... more) {
+		Object[] args = new Object[more.length + 1];
+		args[0] = InvalidParameterException.echo(iso);
+		System.arraycopy(more, 0, args, 1, more.length);
+		return new InvalidTimeLimitException(refusal, key, english, args);
 	}
 
 	private static long number(String digits) {

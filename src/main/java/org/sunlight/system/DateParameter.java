@@ -77,9 +77,8 @@ public final class DateParameter {
 		return date;
 	}
 
-	/** Echo at most a little of what was sent: it may be a megabyte. */
 	static String cut(String value) {
-		return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+		return InvalidParameterException.echo(value);
 	}
 
 }

@@ -16,6 +16,11 @@ public class InvalidParameterException extends IllegalArgumentException {
 		this.args = args;
 	}
 
+	/** At most a little of what was sent, to echo in an answer: it may be a megabyte. */
+	public static String echo(String value) {
+		return value == null || value.length() <= 40 ? value : value.substring(0, 40) + "…";
+	}
+
 	public String key() {
 		return key;
 	}

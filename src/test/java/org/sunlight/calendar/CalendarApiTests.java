@@ -90,11 +90,11 @@ class CalendarApiTests {
 			"start=&duration=P3D | start is required",
 			"start=yesterday&duration=P3D | start 应为 ISO-8601 时刻，如 2026-11-23T09:00:00+08:00，而不是“yesterday”",
 			"start=+999999999-12-31T23:59:59Z&duration=P3D | start 须在 1900–2200 年之间",
-			"start=2026-09-30T10:00:00Z&duration=P-1D | duration 'P-1D' must not be negative",
-			"start=2026-09-30T10:00:00Z&duration=-PT4H | duration '-PT4H' must not be negative",
-			"start=2026-09-30T10:00:00Z&duration=P0D | duration 'P0D' must be longer than zero",
-			"start=2026-09-30T10:00:00Z&duration=three days | duration 'three days' is not an ISO-8601 duration",
-			"start=2026-09-30T10:00:00Z&duration=P1M | give days instead",
+			"start=2026-09-30T10:00:00Z&duration=P-1D | 时长 duration“P-1D”不能为负",
+			"start=2026-09-30T10:00:00Z&duration=-PT4H | 时长 duration“-PT4H”不能为负",
+			"start=2026-09-30T10:00:00Z&duration=P0D | 时长 duration“P0D”必须大于零",
+			"start=2026-09-30T10:00:00Z&duration=three days | 时长 duration“three days”不是 ISO-8601 时长",
+			"start=2026-09-30T10:00:00Z&duration=P1M | 请改用天数",
 			"start=2026-09-30T10:00:00Z&duration=P3D&calendar=lunar | calendar 'lunar' is unknown: use workday or natural" })
 	void refusesBadDeadlineQueriesWithAPreciseProblem(String query, String detail) throws Exception {
 		MockHttpServletRequestBuilder request = get("/api/calendar/deadline");
