@@ -107,6 +107,10 @@ class AccessMatrixTests {
 			Map.entry("GET /api/calendar/years", EVERYONE),
 			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
 
+	/** The public API (docs/portal.md): open to everyone, signed in or not. */
+	static final Set<String> PUBLIC = Set.of("GET /api/public/powers", "GET /api/public/powers/{code}",
+			"GET /api/public/powers/{code}/diagram", "GET /api/public/cases/{caseNumber}");
+
 	/** A demo person per role. */
 	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "HANDLER", "handler1",
 			"SUPERVISOR", "supervisor", "LEADER", "leader");
@@ -121,6 +125,8 @@ class AccessMatrixTests {
 	@Test
 	void everyEndpointHasARuleAndNoRoleGetsPastARuleThatDoesNotNameIt() throws Exception {
 		Set<String> endpoints = endpoints();
+		assertThat(endpoints).as("the public API").containsAll(PUBLIC);
+		endpoints.removeAll(PUBLIC);
 		assertThat(endpoints).as("endpoints of the application without a rule in this test").isSubsetOf(RULES.keySet());
 		assertThat(RULES.keySet()).as("rules for endpoints the application no longer has").isSubsetOf(endpoints);
 
@@ -144,6 +150,16 @@ class AccessMatrixTests {
 			}
 		}
 		assertThat(wrong).as("access matrix").isEmpty();
+	}
+
+	@Test
+	void thePublicApiAnswersEveryoneWithoutSignIn() throws Exception {
+		for (String endpoint : PUBLIC) {
+			for (String person : new TreeSet<>(PEOPLE.values())) {
+				assertThat(call(endpoint, person).getStatus()).as(endpoint + " for " + person).isNotIn(401, 403);
+			}
+			assertThat(call(endpoint, null).getStatus()).as(endpoint + " anonymously").isNotIn(401, 403);
+		}
 	}
 
 	@Test
