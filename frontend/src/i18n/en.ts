@@ -1,6 +1,7 @@
 import { en as adminEn } from '@/pages/admin/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
+import { en as portalEn } from '@/pages/portal/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
 
 import type { Messages } from './zh-CN'
@@ -148,6 +149,7 @@ const en: Messages = {
   tasks: tasksEn,
   console: consoleEn,
   admin: adminEn,
+  portal: portalEn,
 }
 
 export default en

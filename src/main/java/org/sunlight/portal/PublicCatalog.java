@@ -31,8 +31,11 @@ public class PublicCatalog {
 			String statutoryLimit, String promisedLimit, String calendar, String fee, String legalBasis) {
 	}
 
-	/** A step's four clarities: the step, its posts, its limit and its supervisor, with its risk points. */
-	public record PublicStep(String name, List<String> responsible, String timeLimit, String supervisor,
+	/**
+	 * A step's four clarities: the step, its posts, its limit and its supervisor, with its risk
+	 * points; {@code id} is its element in the diagram.
+	 */
+	public record PublicStep(String id, String name, List<String> responsible, String timeLimit, String supervisor,
 			Integer riskLevel, List<PublicRisk> risks, String unsupervisedReason) {
 	}
 
@@ -65,7 +68,7 @@ public class PublicCatalog {
 		}
 		PublicNames.Directory directory = names.directory();
 		List<PublicStep> steps = catalog.steps(code).stream()
-			.map(s -> new PublicStep(s.name(), directory.responsible(s.assignee(), s.candidateGroups()), s.timeLimit(),
+			.map(s -> new PublicStep(s.id(), s.name(), directory.responsible(s.assignee(), s.candidateGroups()), s.timeLimit(),
 					directory.supervisor(s.supervisor()), s.riskLevel(),
 					s.risks().stream().map(r -> new PublicRisk(r.code(), r.level(), r.description(), r.measure())).toList(),
 					s.unsupervised()))
