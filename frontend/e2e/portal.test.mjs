@@ -30,7 +30,7 @@ test('a citizen searches the portal on a phone and reads a power with its flowch
       assert.equal(await page.locator('header.header').count(), 0, 'the signed-in header is not shown')
       await fitsTheScreen(page)
 
-      await page.locator('[data-testid=portal-search] input').fill('土地管理法')
+      await page.locator('input[data-testid=portal-search]').fill('土地管理法')
       const land = page.locator('[data-testid=portal-power]', { hasText: '建设用地审批' })
       await land.waitFor()
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=portal-power]').length === 1)
@@ -61,13 +61,13 @@ test('an applicant follows a case with the right code and is refused with a wron
     t.name,
     async (page) => {
       await page.goto('/portal/cases')
-      await page.locator('[data-testid=portal-case-number] input').fill(caseNumber)
-      await page.locator('[data-testid=portal-query-code] input').fill('AAAAAAAA')
+      await page.locator('input[data-testid=portal-case-number]').fill(caseNumber)
+      await page.locator('input[data-testid=portal-query-code]').fill('AAAAAAAA')
       await page.locator('[data-testid=portal-lookup]').click()
       await page.locator('[data-testid=portal-case-error]', { hasText: '办件编号或查询码不正确' }).waitFor()
       assert.equal(await page.locator('[data-testid=portal-progress]').count(), 0)
 
-      await page.locator('[data-testid=portal-query-code] input').fill(queryCode.toLowerCase())
+      await page.locator('input[data-testid=portal-query-code]').fill(queryCode.toLowerCase())
       await page.locator('[data-testid=portal-lookup]').click()
       await page.locator('[data-testid=portal-progress]').waitFor()
       await page.waitForURL(new RegExp(`/portal/cases/${caseNumber}$`))
