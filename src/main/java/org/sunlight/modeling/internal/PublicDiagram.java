@@ -43,6 +43,7 @@ public final class PublicDiagram {
 
 	public static String of(String sourceXml) {
 		Document document = SafeXml.parseBpmn(sourceXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		dropCommentsAndInstructions(document);
 		clean(document.getDocumentElement());
 		return write(document);
 	}
@@ -70,10 +71,15 @@ public final class PublicDiagram {
 				clean(child);
 			}
 		}
-		for (Node node = element.getFirstChild(); node != null;) {
+		dropCommentsAndInstructions(element);
+	}
+
+	/** Comments (a designer's notes, an author) and processing instructions, beside the root too. */
+	private static void dropCommentsAndInstructions(Node parent) {
+		for (Node node = parent.getFirstChild(); node != null;) {
 			Node next = node.getNextSibling();
 			if (node.getNodeType() == Node.COMMENT_NODE || node.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				element.removeChild(node);
+				parent.removeChild(node);
 			}
 			node = next;
 		}
