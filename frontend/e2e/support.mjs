@@ -56,12 +56,12 @@ export function collectViolations(violations) {
 }
 
 /**
- * Runs `body(page)` in a fresh browser context at 1366×768 in Chinese. On failure it saves a
+ * Runs `body(page)` in a fresh browser context at 1366×768 (or `viewport`) in Chinese. On failure it saves a
  * screenshot as e2e/screenshots/<name>.png and adds the page's console errors to the message.
  * Any Content-Security-Policy violation on any page of the test fails it, after the body ran.
  */
-export async function withPage(browser, name, body, { locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, baseURL: baseUrl })
+export async function withPage(browser, name, body, { locale = 'zh-CN', viewport = { width: 1366, height: 768 } } = {}) {
+  const context = await browser.newContext({ viewport, locale, baseURL: baseUrl })
   context.setDefaultTimeout(20_000)
   await context.addInitScript(reportViolations)
   const page = await context.newPage()

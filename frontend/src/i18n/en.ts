@@ -2,6 +2,7 @@ import { en as adminEn } from '@/pages/admin/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
 import { en as reviewEn } from '@/pages/review/messages'
+import { en as portalEn } from '@/pages/portal/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
 
 import type { Messages } from './zh-CN'
@@ -156,6 +157,7 @@ const en: Messages = {
   tasks: tasksEn,
   console: consoleEn,
   admin: adminEn,
+  portal: portalEn,
 }
 
 export default en

@@ -2,6 +2,7 @@ import { zhCN as adminZhCN } from '@/pages/admin/messages'
 import { zhCN as consoleZhCN } from '@/pages/console/messages'
 import { zhCN as designerZhCN } from '@/pages/designer/messages'
 import { zhCN as reviewZhCN } from '@/pages/review/messages'
+import { zhCN as portalZhCN } from '@/pages/portal/messages'
 import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
 
 const zhCN = {
@@ -154,6 +155,7 @@ const zhCN = {
   tasks: tasksZhCN,
   console: consoleZhCN,
   admin: adminZhCN,
+  portal: portalZhCN,
 }
 
 export default zhCN

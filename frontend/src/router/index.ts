@@ -6,12 +6,15 @@ import { adminRoutes } from '@/pages/admin/routes'
 import { consoleRoutes } from '@/pages/console/routes'
 import { designerRoutes } from '@/pages/designer/routes'
 import { reviewRoutes } from '@/pages/review/routes'
+import { portalRoutes } from '@/pages/portal/routes'
 import { tasksRoutes } from '@/pages/tasks/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Open without signing in. */
     public?: boolean
+    /** Drawn without the signed-in app's header (the sign-in page, the public portal). */
+    bare?: boolean
     /** Any of these roles may enter; absent means any signed-in user. */
     roles?: Role[]
   }
@@ -39,6 +42,7 @@ export const router = createRouter({
     ...tasksRoutes,
     ...consoleRoutes,
     ...adminRoutes,
+    ...portalRoutes,
     {
       path: '/:pathMatch(.*)*',
       name: 'not-found',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeRedirect } from './index'
+import { router, safeRedirect } from './index'
 
 describe('safeRedirect', () => {
   it('returns to a page of this app', () => {
@@ -10,5 +10,17 @@ describe('safeRedirect', () => {
     for (const target of ['https://evil.example', '//evil.example', '/login?redirect=/x', undefined, ['/catalog']]) {
       expect(safeRedirect(target)).toBe('/catalog')
     }
+  })
+})
+
+describe('the public portal', () => {
+  it('opens without sign-in and without the app header', () => {
+    for (const path of ['/portal', '/portal/powers/XK-LAND-001', '/portal/cases', '/portal/cases/XK-LAND-001-2026-000001']) {
+      const route = router.resolve(path)
+      expect(route.name, path).not.toBe('not-found')
+      expect(route.meta.public, path).toBe(true)
+      expect(route.meta.bare, path).toBe(true)
+    }
+    expect(router.resolve('/catalog').meta.public).toBeUndefined()
   })
 })

@@ -90,4 +90,5 @@ export const auditActions = [
   'CALENDAR_CHANGED',
   'SIGN_IN_FAILED',
   'ACCOUNT_LOCKED',
+  'PUBLIC_CASE_LOOKUP',
 ] as const

@@ -1,5 +1,7 @@
 package org.sunlight.casework;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -37,6 +40,8 @@ public class Cases {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	private static final String QUERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	/** As long as a real code but outside its alphabet, so no code ever matches it. */
+	private static final String NO_CODE = "--------";
 	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
 	private final CaseStore store;
@@ -140,6 +145,20 @@ public class Cases {
 		audit.record(AuditAction.CASE_STARTED, by, "case", caseId, Map.of("caseNumber", caseNumber, "powerCode",
 				power.powerCode(), "version", power.version(), "deadline", schedule.deadline()));
 		return new Started(caseId, caseNumber, queryCode, schedule.deadline(), schedule.warnAt());
+	}
+
+	/**
+	 * The case a number and its query code name, for the applicant's progress lookup. A wrong code
+	 * and an unknown number are the same empty answer after the same work: one read by number and
+	 * one constant-time comparison (against a code no case has when the number is unknown), so
+	 * neither the answer nor its time tells whether the number exists.
+	 */
+	public Optional<String> caseIdFor(String caseNumber, String queryCode) {
+		Optional<CaseRow> row = store.findByNumber(caseNumber);
+		byte[] expected = row.map(CaseRow::queryCode).orElse(NO_CODE).getBytes(StandardCharsets.UTF_8);
+		byte[] given = (queryCode == null ? "" : queryCode.trim().toUpperCase(java.util.Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
+		boolean matches = MessageDigest.isEqual(expected, given);
+		return matches && row.isPresent() ? Optional.of(row.get().caseId()) : Optional.empty();
 	}
 
 	/**

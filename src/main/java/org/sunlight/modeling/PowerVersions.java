@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Service;
 import org.sunlight.modeling.internal.PowerVersionStore;
 import org.sunlight.modeling.internal.SubmissionStore;
+import org.sunlight.modeling.internal.PublicDiagram;
 
 /** Reads deployed versions of powers: their metadata, the source as drawn and the compiled model. */
 @Service
@@ -24,6 +25,7 @@ public class PowerVersions {
 	private final PowerDescriber describer;
 	// A deployed definition never changes, so its description can be kept for the node's life.
 	private final Map<String, PowerDescription> descriptions = new ConcurrentHashMap<>();
+	private final Map<String, String> publicDiagrams = new ConcurrentHashMap<>();
 
 	PowerVersions(PowerVersionStore store, SubmissionStore submissions, RepositoryService repository,
 			PowerDescriber describer) {
@@ -68,6 +70,20 @@ public class PowerVersions {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The version's drawing without anything but shapes, names, flows and layout: no {@code camunda:}
+	 * attribute, no extension elements, so no username, form or expression (for the public portal).
+	 */
+	public Optional<String> publicDiagram(PowerVersion version) {
+		String cached = publicDiagrams.get(version.processDefinitionId());
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<String> diagram = source(version).map(PublicDiagram::of);
+		diagram.ifPresent(xml -> publicDiagrams.put(version.processDefinitionId(), xml));
+		return diagram;
 	}
 
 	/** The power behind a deployed Camunda definition, or empty when Sunlight did not deploy it. */

@@ -60,6 +60,11 @@ public class CaseStore {
 		return jdbc.query("select * from sl_case where case_id = ?", CaseStore::map, caseId).stream().findFirst();
 	}
 
+	public Optional<CaseRow> findByNumber(String caseNumber) {
+		return jdbc.query("select * from sl_case where case_number = ?", CaseStore::map, caseNumber).stream()
+			.findFirst();
+	}
+
 	public List<CaseRow> findAll(Collection<String> caseIds) {
 		if (caseIds.isEmpty()) {
 			return List.of();

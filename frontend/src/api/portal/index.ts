@@ -1,0 +1,95 @@
+import { http } from '../http'
+import type { Lamp } from '../tasks'
+
+/** A public power as the portal lists it (GET /api/public/powers). */
+export interface PublicPower {
+  code: string
+  name: string
+  category: string | null
+  departmentId: string | null
+  departmentName: string | null
+  statutoryLimit: string | null
+  promisedLimit: string | null
+  calendar: string | null
+  fee: string | null
+  legalBasis: string | null
+}
+
+export interface PublicRisk {
+  code: string
+  level: number
+  description: string
+  measure: string
+}
+
+/** A step's four clarities: posts by name, never people. */
+export interface PublicStep {
+  id: string
+  name: string
+  responsible: string[]
+  timeLimit: string | null
+  supervisor: string | null
+  riskLevel: number | null
+  risks: PublicRisk[]
+  unsupervisedReason: string | null
+}
+
+export interface PublicPowerDetail {
+  power: PublicPower
+  steps: PublicStep[]
+  /** The sanitized BPMN: shapes, names, flows and layout only. */
+  diagram: string | null
+}
+
+export type PauseCategory = 'SUPPLEMENT' | 'HEARING' | 'EXPERT_REVIEW' | 'TESTING' | 'PUBLIC_NOTICE' | 'OTHER'
+
+export interface ProgressStep {
+  name: string
+  responsible: string[]
+  startedAt: string
+  endedAt: string | null
+  deadline: string | null
+  lamp: Lamp
+  late: boolean
+}
+
+export interface CaseProgress {
+  caseNumber: string
+  powerCode: string
+  powerName: string | null
+  departmentName: string | null
+  /** Masked: the first character, then *. */
+  applicant: string | null
+  status: string
+  outcome: string | null
+  startedAt: string
+  endedAt: string | null
+  deadline: string | null
+  lamp: Lamp
+  paused: boolean
+  steps: ProgressStep[]
+  pauses: { category: PauseCategory; from: string; to: string | null }[]
+}
+
+export function listPublicPowers(filter: { q?: string; department?: string; category?: string } = {}) {
+  return http.get<PublicPower[]>('/api/public/powers', {
+    query: { q: filter.q || undefined, department: filter.department || undefined, category: filter.category || undefined },
+    quietUnauthorized: true,
+  })
+}
+
+export function getPublicPower(code: string) {
+  return http.get<PublicPowerDetail>(`/api/public/powers/${encodeURIComponent(code)}`, { quietUnauthorized: true })
+}
+
+/** The flowchart as a plain-text download, for saving it. */
+export function publicDiagramUrl(code: string) {
+  return `/api/public/powers/${encodeURIComponent(code)}/diagram`
+}
+
+export function getCaseProgress(caseNumber: string, queryCode: string) {
+  return http.get<CaseProgress>(`/api/public/cases/${encodeURIComponent(caseNumber)}`, {
+    query: { queryCode },
+    quietUnauthorized: true,
+  })
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import type { PublicPower } from '@/api/portal'
+import {
+  feeAmount,
+  groupByDepartment,
+  isQueryCode,
+  maskName,
+  normalizeCaseNumber,
+  normalizeQueryCode,
+  retryMinutes,
+} from './format'
+
+function power(code: string, name: string, departmentId: string | null, departmentName: string | null): PublicPower {
+  return {
+    code,
+    name,
+    category: 'LICENSING',
+    departmentId,
+    departmentName,
+    statutoryLimit: 'P20D',
+    promisedLimit: null,
+    calendar: 'workday',
+    fee: '0',
+    legalBasis: null,
+  }
+}
+
+describe('the portal masks and formats', () => {
+  it('masks a name to its first character and a star', () => {
+    expect(maskName('张三丰')).toBe('张*')
+    expect(maskName(' 某某置业有限公司 ')).toBe('某*')
+    expect(maskName('张*')).toBe('张*')
+    // A character outside the basic plane is kept whole, not cut in half.
+    expect(maskName('𠀀明')).toBe('𠀀*')
+    expect(maskName('')).toBe('—')
+    expect(maskName(null)).toBe('—')
+  })
+
+  it('normalizes what the applicant typed', () => {
+    expect(normalizeCaseNumber(' xk-land-001-2026-000001 ')).toBe('XK-LAND-001-2026-000001')
+    expect(normalizeQueryCode('abcd efgh')).toBe('ABCDEFGH')
+    expect(normalizeQueryCode('ABCD-EFGH')).toBe('ABCDEFGH')
+  })
+
+  it('accepts only codes of the query-code alphabet, eight long', () => {
+    expect(isQueryCode('ABCDEFGH')).toBe(true)
+    expect(isQueryCode('K7P2Q9ZX')).toBe(true)
+    expect(isQueryCode('ABCDEFG')).toBe(false)
+    expect(isQueryCode('ABCDEFGO')).toBe(false)
+    expect(isQueryCode('ABCDEFG1')).toBe(false)
+    expect(isQueryCode('abcdefgh')).toBe(false)
+  })
+
+  it('rounds the wait of a 429 up to whole minutes', () => {
+    expect(retryMinutes(360)).toBe(6)
+    expect(retryMinutes(361)).toBe(7)
+    expect(retryMinutes(5)).toBe(1)
+    expect(retryMinutes('120')).toBe(2)
+    expect(retryMinutes(undefined)).toBe(1)
+  })
+
+  it('groups powers by department in Chinese order', () => {
+    const groups = groupByDepartment([
+      power('B', '乙事项', 'land', '县自然资源局'),
+      power('A', '甲事项', 'market', '县市场监督管理局'),
+      power('C', '丙事项', 'land', '县自然资源局'),
+      power('D', '丁事项', null, null),
+    ])
+    expect(groups.map((g) => g.id)).toEqual(['', 'market', 'land'])
+    expect(groups.find((g) => g.id === 'land')?.powers.map((p) => p.code)).toEqual(['C', 'B'])
+  })
+
+  it('says a fee of zero is free', () => {
+    expect(feeAmount('0')).toEqual({ free: true, amount: '0' })
+    expect(feeAmount('12.50')).toEqual({ free: false, amount: '12.50' })
+    expect(feeAmount(null)).toBeNull()
+    expect(feeAmount(' ')).toBeNull()
+  })
+})
