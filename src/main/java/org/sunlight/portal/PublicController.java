@@ -6,8 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.system.InertDownload;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -55,12 +54,7 @@ class PublicController {
 	@GetMapping("/powers/{code}/diagram")
 	ResponseEntity<String> diagram(@PathVariable String code) {
 		String xml = catalog.diagram(code).orElseThrow(this::unknownPower);
-		return ResponseEntity.ok()
-			.contentType(PLAIN_UTF8)
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(code + ".bpmn", StandardCharsets.UTF_8).build().toString())
-			.body(xml);
+		return InertDownload.of(xml, PLAIN_UTF8, code + ".bpmn");
 	}
 
 	@GetMapping("/cases/{caseNumber}")
