@@ -15,7 +15,7 @@ describe('safeRedirect', () => {
 
 describe('the public portal', () => {
   it('opens without sign-in and without the app header', () => {
-    for (const path of ['/portal', '/portal/powers/XK-LAND-001', '/portal/cases', '/portal/cases/XK-LAND-001-2026-000001']) {
+    for (const path of ['/portal', '/portal/powers/XK-LAND-001', '/portal/cases', '/portal/cases/XK-LAND-001-2026-000001', '/portal/statistics']) {
       const route = router.resolve(path)
       expect(route.name, path).not.toBe('not-found')
       expect(route.meta.public, path).toBe(true)

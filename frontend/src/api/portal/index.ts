@@ -93,3 +93,45 @@ export function getCaseProgress(caseNumber: string, queryCode: string) {
     quietUnauthorized: true,
   })
 }
+
+/** A department that publishes powers. */
+export interface PublicDepartment {
+  id: string
+  name: string
+}
+
+/**
+ * Figures of a department in a month (`rows`), of a month over the departments asked (`months`, no
+ * department) or of a department over the period (`byDepartment`, no month): the console's own.
+ * A rate is null when nothing was concluded to rate.
+ */
+export interface PublicStatRow {
+  month: string | null
+  departmentId: string | null
+  departmentName: string | null
+  cases: number
+  casesOnTime: number
+  casesOverdue: number
+  onTimeRate: number | null
+  steps: number
+  stepsOverdue: number
+  stepOnTimeRate: number | null
+}
+
+export interface PublicStatistics {
+  from: string
+  to: string
+  department: string | null
+  departments: PublicDepartment[]
+  months: PublicStatRow[]
+  byDepartment: PublicStatRow[]
+  rows: PublicStatRow[]
+}
+
+/** Months as YYYY-MM, both inclusive (at most 24); without them the last twelve. */
+export function getPublicStatistics(filter: { from?: string; to?: string; department?: string } = {}) {
+  return http.get<PublicStatistics>('/api/public/statistics', {
+    query: { from: filter.from || undefined, to: filter.to || undefined, department: filter.department || undefined },
+    quietUnauthorized: true,
+  })
+}

@@ -5,8 +5,10 @@ import {
   groupByDepartment,
   isQueryCode,
   maskName,
+  monthsBetween,
   normalizeCaseNumber,
   normalizeQueryCode,
+  percent,
   retryMinutes,
 } from './format'
 
@@ -75,5 +77,23 @@ describe('the portal masks and formats', () => {
     expect(feeAmount('12.50')).toEqual({ free: false, amount: '12.50' })
     expect(feeAmount(null)).toBeNull()
     expect(feeAmount(' ')).toBeNull()
+  })
+})
+
+describe('the public statistics', () => {
+  it('shows a rate with one decimal and a dash when there was nothing to rate', () => {
+    expect(percent(2 / 3)).toBe('66.7%')
+    expect(percent(1)).toBe('100.0%')
+    expect(percent(0)).toBe('0.0%')
+    expect(percent(null)).toBe('—')
+  })
+
+  it('counts the months of a period, both ends included', () => {
+    expect(monthsBetween('2026-09', '2026-10')).toBe(2)
+    expect(monthsBetween('2024-02', '2026-01')).toBe(24)
+    expect(monthsBetween('2024-01', '2026-01')).toBe(25)
+    expect(monthsBetween('2026-10', '2026-09')).toBe(0)
+    expect(monthsBetween('', '2026-09')).toBe(0)
+    expect(monthsBetween('2026-9', '2026-10')).toBe(0)
   })
 })

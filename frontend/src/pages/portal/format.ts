@@ -67,3 +67,17 @@ export function feeAmount(fee: string | null | undefined): { free: boolean; amou
   if (Number.isNaN(value)) return { free: false, amount: fee }
   return value === 0 ? { free: true, amount: '0' } : { free: false, amount: fee }
 }
+
+/** A rate as a percentage with one decimal, or a dash when there was nothing to rate. */
+export function percent(rate: number | null | undefined): string {
+  return rate == null ? '—' : `${(rate * 100).toFixed(1)}%`
+}
+
+/** Months from `from` to `to` (YYYY-MM), both counted; 0 when `to` is before `from` or either is missing. */
+export function monthsBetween(from: string | null | undefined, to: string | null | undefined): number {
+  const parse = (m: string | null | undefined) => (m && /^\d{4}-\d{2}$/.test(m) ? Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - 1 : null)
+  const a = parse(from)
+  const b = parse(to)
+  return a == null || b == null || b < a ? 0 : b - a + 1
+}
+

@@ -20,6 +20,7 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('./PortalCasePage.vue'),
         props: true,
       },
+      { path: 'statistics', name: 'portal-statistics', component: () => import('./PortalStatisticsPage.vue') },
     ],
   },
 ]

@@ -28,11 +28,14 @@ class PublicController {
 
 	private final PublicCatalog catalog;
 	private final PublicProgress progress;
+	private final PublicStatistics statistics;
 	private final MessageSource messages;
 
-	PublicController(PublicCatalog catalog, PublicProgress progress, MessageSource messages) {
+	PublicController(PublicCatalog catalog, PublicProgress progress, PublicStatistics statistics,
+			MessageSource messages) {
 		this.catalog = catalog;
 		this.progress = progress;
+		this.statistics = statistics;
 		this.messages = messages;
 	}
 
@@ -61,6 +64,13 @@ class PublicController {
 	CaseProgress caseProgress(@PathVariable String caseNumber, @RequestParam(required = false) String queryCode,
 			HttpServletRequest request) {
 		return progress.lookup(caseNumber, queryCode, request.getRemoteAddr());
+	}
+
+	/** Months {@code YYYY-MM}, both inclusive; a department by its id, or all. */
+	@GetMapping("/statistics")
+	PublicStatistics.Report statistics(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String department) {
+		return statistics.report(from, to, department);
 	}
 
 	private NotFoundException unknownPower() {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -37,6 +38,22 @@ public final class DateParameter {
 		catch (DateTimeParseException ex) {
 			throw new InvalidParameterException("error.date.malformed",
 					name + " must be a date like 2026-11-01, not '" + cut(value) + "'", name, cut(value));
+		}
+	}
+
+	/** A month like {@code 2026-11}, or null when the parameter is absent or blank. */
+	public static YearMonth month(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			YearMonth month = YearMonth.parse(value.trim());
+			inRange(name, value, month.atDay(1));
+			return month;
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidParameterException("error.month.malformed",
+					name + " must be a month like 2026-11, not '" + cut(value) + "'", name, cut(value));
 		}
 	}
 

@@ -177,7 +177,8 @@ class AccessMatrixTests {
 
 	/** The public API (docs/portal.md): open to everyone, signed in or not. */
 	static final Set<String> PUBLIC = Set.of("GET /api/public/powers", "GET /api/public/powers/{code}",
-			"GET /api/public/powers/{code}/diagram", "GET /api/public/cases/{caseNumber}");
+			"GET /api/public/powers/{code}/diagram", "GET /api/public/cases/{caseNumber}",
+			"GET /api/public/statistics");
 
 	/** A demo person per role. */
 	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "REVIEWER", "reviewer", "HANDLER", "handler1",
