@@ -5,6 +5,9 @@ export interface Problem {
   severity: Severity
   code: string
   message: string
+  /** Where in the file, for breaches of the BPMN schema (from 1). */
+  line?: number
+  column?: number
 }
 
 export interface ValidationAnswer {
