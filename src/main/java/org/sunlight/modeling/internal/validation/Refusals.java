@@ -1,13 +1,6 @@
 package org.sunlight.modeling.internal.validation;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.sunlight.modeling.ModelRejectedException;
@@ -47,26 +40,12 @@ final class Refusals {
 	 */
 	static boolean camundaReads(Document document, Problems problems) {
 		try {
-			Bpmn.readModelFromStream(new ByteArrayInputStream(serialize(document)));
+			Bpmn.readModelFromStream(new ByteArrayInputStream(SafeXml.write(document)));
 			return true;
 		}
 		catch (RuntimeException ex) {
 			problems.add(ProblemCode.BPMN_UNREADABLE, document.getDocumentElement(), deepestMessage(ex));
 			return false;
-		}
-	}
-
-	private static byte[] serialize(Document document) {
-		try {
-			TransformerFactory factory = TransformerFactory.newInstance();
-			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			factory.newTransformer().transform(new DOMSource(document), new StreamResult(out));
-			return out.toByteArray();
-		}
-		catch (TransformerException ex) {
-			throw new IllegalStateException("a parsed model could not be written back", ex);
 		}
 	}
 
