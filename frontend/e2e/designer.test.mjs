@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { launchBrowser, signIn, withPage } from './support.mjs'
 
 let browser
@@ -147,15 +148,68 @@ test('importing a file that is not BPMN shows the server message and creates not
       mimeType: 'application/xml',
       buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>'),
     })
-    const box = page.locator('.el-message-box')
-    await box.waitFor()
-    assert.match(await box.innerText(), /导入失败/)
-    assert.doesNotMatch(await box.innerText(), /root:/)
-    await box.locator('.el-button--primary').click()
+    const error = page.locator('[data-testid=wizard-error]')
+    await error.waitFor()
+    assert.match(await error.innerText(), /DOCTYPE/)
+    assert.doesNotMatch(await error.innerText(), /root:/)
+    assert.equal(await page.locator('[data-testid=wizard-open]').count(), 0)
+    await page.keyboard.press('Escape')
     assert.equal(new URL(page.url()).pathname, '/designer')
     await page.reload()
     await page.locator('[data-testid=designer-powers] tr.el-table__row').first().waitFor()
     assert.equal(await page.locator('[data-testid=designer-powers] tr.el-table__row').count(), before)
+  })
+})
+
+/** A file of the import corpus (src/test/resources/models/import), as the designer would pick it. */
+function corpusFile(name) {
+  return {
+    name: `${name}.bpmn`,
+    mimeType: 'application/xml',
+    buffer: readFileSync(new URL(`../../src/test/resources/models/import/${name}.bpmn`, import.meta.url)),
+  }
+}
+
+test('a Flowable file with two pools: pick one, read what changed, open it as a draft', { timeout: 120_000 }, async (t) => {
+  await withPage(browser, t.name, async (page) => {
+    await signIn(page, 'designer', 'demo', '/designer')
+    await page.locator('[data-testid=designer-powers] tr.el-table__row').first().waitFor()
+    await page.locator('[data-testid=import-file]').setInputFiles(corpusFile('flowable'))
+    const processes = page.locator('[data-testid=wizard-processes]')
+    await processes.waitFor()
+    assert.match(await processes.innerText(), /建设用地规划许可/)
+    assert.match(await processes.innerText(), /泳池：申请单位/)
+    await page.locator('[data-testid=wizard-choose]').click()
+    const notes = page.locator('[data-testid=wizard-notes]')
+    await notes.waitFor()
+    const text = await notes.innerText()
+    assert.match(text, /泳池“县自然资源局”对应实施部门 land-bureau/)
+    assert.match(text, /泳道“规划审查股”在组织机构中没有同名岗位/)
+    assert.match(text, /未导入其他流程或泳池“申请单位”/)
+    assert.match(text, /“网上公示”由 serviceTask 改为人工办理环节/)
+    assert.match(await page.locator('[data-testid=wizard-remaining]').innerText(), /还有 \d+ 项需要在设计器中补充/)
+    await page.locator('[data-testid=wizard-open]').click()
+    // A pool is the diagram's root here, so the panel opens on the collaboration, not the power.
+    await page.waitForURL(/\/designer\/drafts\/[^/]+$/)
+    await page.locator('[data-testid=modeler] .djs-element[data-element-id=review]').first().waitFor()
+    await page.locator('[data-testid=modeler] .djs-element[data-element-id=laneReview]').first().waitFor()
+    assert.ok((await page.locator('[data-testid=problem-error]').count()) > 0)
+  })
+})
+
+test('an Activiti file without a diagram is laid out when it opens', { timeout: 120_000 }, async (t) => {
+  await withPage(browser, t.name, async (page) => {
+    await signIn(page, 'designer', 'demo', '/designer')
+    await page.locator('[data-testid=designer-powers] tr.el-table__row').first().waitFor()
+    await page.locator('[data-testid=import-file]').setInputFiles(corpusFile('activiti'))
+    await page.locator('[data-testid=wizard-notes]').waitFor()
+    assert.match(await page.locator('[data-testid=import-wizard]').innerText(), /文件没有图形信息，打开时将自动排版/)
+    assert.match(await page.locator('[data-testid=wizard-notes]').innerText(), /删除了“计算假期天数”上会执行代码的 script/)
+    await page.locator('[data-testid=wizard-open]').click()
+    await openEditor(page)
+    for (const id of ['usertask1', 'scripttask1', 'usertask2', 'servicetask1']) {
+      await page.locator(`[data-testid=modeler] .djs-shape[data-element-id=${id}]`).first().waitFor()
+    }
   })
 })
 

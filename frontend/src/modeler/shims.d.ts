@@ -25,3 +25,8 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
   const module: unknown
   export default module
 }
+
+declare module 'bpmn-auto-layout' {
+  /** Lays out the first process of the BPMN XML and answers it with a diagram (bpmn.io's layouter). */
+  export function layoutProcess(xml: string): Promise<string>
+}

@@ -1,11 +1,16 @@
 import { http } from '../http'
 import type { SubmissionAnswer } from '../reviews'
-import type { Comparison, Draft, DraftSummary, Organisation, ValidationAnswer } from './types'
+import type { Comparison, Draft, DraftSummary, ImportProposal, Organisation, ValidationAnswer } from './types'
 
 export * from './types'
 
 export function validateModel(xml: string): Promise<ValidationAnswer> {
   return http.post<ValidationAnswer>('/api/models/validate', { body: xml })
+}
+
+/** A flowchart from another modelling tool in, a proposed power out (nothing is stored). */
+export function proposeImport(xml: string, process?: string): Promise<ImportProposal> {
+  return http.post<ImportProposal>('/api/designer/imports', { body: xml, query: { process } })
 }
 
 export function listDrafts(): Promise<DraftSummary[]> {

@@ -5,6 +5,9 @@ export interface Problem {
   severity: Severity
   code: string
   message: string
+  /** Where in the file, for breaches of the BPMN schema (from 1). */
+  line?: number
+  column?: number
 }
 
 export interface ValidationAnswer {
@@ -93,4 +96,48 @@ export interface Comparison {
     riskPoints: RiskPoints
   }
   elements: { added: ElementChange[]; removed: ElementChange[]; changed: ElementChange[] }
+}
+
+/** What the server changed in a flowchart from another tool (ImportProposal.Change). */
+export type ImportChange =
+  | 'PROCESS_LEFT_OUT'
+  | 'MESSAGE_FLOW_DROPPED'
+  | 'ROOT_ELEMENT_DROPPED'
+  | 'TASK_BECAME_USER_TASK'
+  | 'IMPLEMENTATION_DROPPED'
+  | 'VENDOR_EXTENSION_DROPPED'
+  | 'VENDOR_ATTRIBUTE_DROPPED'
+  | 'ASSIGNMENT_KEPT'
+  | 'CONDITION_DROPPED'
+  | 'LANE_BECAME_POST'
+  | 'LANE_BECAME_NEW_POST'
+  | 'POOL_BECAME_DEPARTMENT'
+  | 'POOL_UNMATCHED'
+  | 'STEP_ADDED'
+  | 'POWER_ADDED'
+  | 'NO_DIAGRAM'
+
+export interface ImportNote {
+  code: ImportChange
+  elementId: string | null
+  elementName: string | null
+  detail: string | null
+}
+
+export interface ImportedProcess {
+  id: string
+  name: string | null
+  pool: string | null
+  tasks: number
+  lanes: number
+}
+
+/** The proposed power; xml is null until a process of a file with several is chosen. */
+export interface ImportProposal {
+  processes: ImportedProcess[]
+  processId: string | null
+  xml: string | null
+  drawn: boolean
+  notes: ImportNote[]
+  problems: Problem[]
 }

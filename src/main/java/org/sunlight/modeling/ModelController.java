@@ -16,17 +16,17 @@ import org.sunlight.modeling.internal.SafeXml;
 @RequestMapping("/api/models")
 class ModelController {
 
-	private final ModelValidator validator;
+	private final PowerDeployment deployment;
 	private final PowerReviews reviews;
 
-	ModelController(ModelValidator validator, PowerReviews reviews) {
-		this.validator = validator;
+	ModelController(PowerDeployment deployment, PowerReviews reviews) {
+		this.deployment = deployment;
 		this.reviews = reviews;
 	}
 
 	@PostMapping(path = "/validate", consumes = "*/*")
 	ValidationAnswer validate(InputStream body) throws IOException {
-		ValidationReport report = validator.validate(boundedBody(body));
+		ValidationReport report = deployment.check(boundedBody(body));
 		return new ValidationAnswer(report.valid(), report.problems());
 	}
 

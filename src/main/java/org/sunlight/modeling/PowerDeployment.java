@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,14 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.modeling.internal.PowerVersionStore;
 import org.sunlight.modeling.internal.SubmissionStore;
+import org.sunlight.modeling.internal.validation.EngineCheck;
 
 /**
  * Validates, compiles and deploys a power as a new version. Everything happens in one
@@ -42,6 +45,7 @@ public class PowerDeployment {
 	public static final String SYSTEM = "system";
 
 	private final ModelValidator validator;
+	private final EngineCheck engineCheck;
 	private final ModelCompiler compiler;
 	private final PowerDescriber describer;
 	private final PowerVersionStore versions;
@@ -50,11 +54,12 @@ public class PowerDeployment {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 
-	PowerDeployment(ModelValidator validator, ModelCompiler compiler, PowerDescriber describer,
+	PowerDeployment(ModelValidator validator, EngineCheck engineCheck, ModelCompiler compiler, PowerDescriber describer,
 			PowerVersionStore versions, SubmissionStore submissions, RepositoryService repository,
 			ApplicationEventPublisher events, AuditTrail audit) {
 		this.audit = audit;
 		this.validator = validator;
+		this.engineCheck = engineCheck;
 		this.compiler = compiler;
 		this.describer = describer;
 		this.versions = versions;
@@ -95,13 +100,39 @@ public class PowerDeployment {
 	 * its power's process id. Stores nothing.
 	 */
 	Prepared prepare(byte[] sourceXml) {
-		ValidationReport report = validator.validate(sourceXml);
-		if (!report.valid()) {
-			throw new InvalidModelException(report);
+		Checked checked = checked(sourceXml);
+		if (!checked.report().valid()) {
+			throw new InvalidModelException(checked.report());
 		}
 		PowerDescription power = describer.describe(sourceXml);
 		checkIdentity(power, versions.latest(power.code()));
-		return new Prepared(power, sourceXml, sha256(sourceXml), compiler.compile(sourceXml), report.warnings());
+		return new Prepared(power, sourceXml, sha256(sourceXml), checked.compiled(), checked.report().warnings());
+	}
+
+	/**
+	 * The validator's report on the model and, when it finds no error, the engine's own refusals of
+	 * the compiled model: what the designer's check says is what deploying will say.
+	 */
+	public ValidationReport check(byte[] sourceXml) {
+		return checked(sourceXml).report();
+	}
+
+	private record Checked(ValidationReport report, byte[] compiled) {
+	}
+
+	private Checked checked(byte[] sourceXml) {
+		ValidationReport report = validator.validate(sourceXml);
+		if (!report.valid()) {
+			return new Checked(report, null);
+		}
+		byte[] compiled = compiler.compile(sourceXml);
+		List<Problem> refused = engineCheck.refusals(compiled, "model.bpmn", LocaleContextHolder.getLocale());
+		if (refused.isEmpty()) {
+			return new Checked(report, compiled);
+		}
+		List<Problem> all = new ArrayList<>(report.problems());
+		all.addAll(refused);
+		return new Checked(new ValidationReport(all), compiled);
 	}
 
 	/**

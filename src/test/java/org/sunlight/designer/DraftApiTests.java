@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.sunlight.support.Imports;
 import org.sunlight.support.Models;
 import org.sunlight.support.Reviews;
 
@@ -222,6 +224,85 @@ class DraftApiTests {
 		mvc.perform(get("/api/designer/drafts").with(httpBasic("admin", "demo"))).andExpect(status().isOk());
 		mvc.perform(post("/api/designer/drafts").with(httpBasic("admin", "demo")).contentType(MediaType.APPLICATION_JSON)
 			.content(json(Map.of("xml", SEAL)))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aFlowchartFromAnotherToolBecomesADraftAndThenAPublishedPower() throws Exception {
+		byte[] signavio = Imports.file("signavio");
+		String body = mvc.perform(post("/api/designer/imports").with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.header("Accept-Language", "zh-CN")
+			.content(signavio))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.processId").value("sid-7F3C2A10"))
+			.andExpect(jsonPath("$.drawn").value(true))
+			.andExpect(jsonPath("$.notes[*].code", hasItem("CONDITION_DROPPED")))
+			.andExpect(jsonPath("$.notes[*].code", hasItem("LANE_BECAME_NEW_POST")))
+			.andExpect(jsonPath("$.problems[*].code", hasItem("MISSING_POWER_CODE")))
+			.andReturn().getResponse().getContentAsString();
+		// Its own process id: the corpus test below publishes the same file as another power.
+		String proposed = json.readTree(body).get("xml").asText().replace("sid-7F3C2A10", "sid-api");
+		assertThat(proposed).doesNotContain("signavio:", "xmlns:signavio", "schemaLocation");
+		// The wizard opens the proposal as a draft; the designer fills in what only a person can say.
+		create(proposed);
+		byte[] limitsOnly = Imports.fillIn(proposed, "signavio-api", false);
+		// Signavio wrote its conditions in words: the engine would refuse the gateway, and says so now.
+		mvc.perform(post("/api/models").with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(limitsOnly))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.problems[*].code", hasItem("ENGINE_REFUSED")))
+			.andExpect(jsonPath("$.problems[*].elementId", hasItem("sid-GW")));
+		String filled = new String(Imports.withConditions(limitsOnly), StandardCharsets.UTF_8);
+		assertThat(Reviews.publish(mvc, filled)).isEqualTo(1);
+		mvc.perform(get("/api/powers/IMP-SIGNAVIO-API").with(httpBasic("designer", "demo")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("食品经营许可"));
+	}
+
+	/** Every file of the corpus is deployed by the engine once a designer has filled it in. */
+	@Test
+	void everyFileOfTheImportCorpusIsPublishedOnceFilledIn() throws Exception {
+		for (String file : Imports.CORPUS) {
+			String body = mvc.perform(post("/api/designer/imports" + ("flowable".equals(file) ? "?process=landUse" : ""))
+				.with(httpBasic("designer", "demo"))
+				.contentType(MediaType.APPLICATION_XML)
+				.content(Imports.file(file)))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			String proposed = json.readTree(body).get("xml").asText();
+			byte[] filled = Imports.withConditions(Imports.fillIn(proposed, file, "activiti".equals(file)));
+			assertThat(Reviews.publish(mvc, new String(filled, StandardCharsets.UTF_8))).as(file).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void anImportNamesWhatIsWrongAndChangesNothing() throws Exception {
+		int before = drafts();
+		mvc.perform(post("/api/designer/imports").with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content("<html><body>not a model</body></html>"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.reason").value("NOT_BPMN"));
+		mvc.perform(post("/api/designer/imports?process=nothing").with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(Imports.file("flowable")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/designer/imports").with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(Imports.file("flowable")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.xml").doesNotExist())
+			.andExpect(jsonPath("$.processes[*].id", hasItem("applicantProcess")));
+		mvc.perform(post("/api/designer/imports?process=" + "p".repeat(300)).with(httpBasic("designer", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(Imports.file("flowable")))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/designer/imports").with(httpBasic("handler1", "demo"))
+			.contentType(MediaType.APPLICATION_XML)
+			.content(Imports.file("flowable")))
+			.andExpect(status().isForbidden());
+		assertThat(drafts()).isEqualTo(before);
 	}
 
 	private int drafts() {

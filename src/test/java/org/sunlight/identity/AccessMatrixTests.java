@@ -54,6 +54,7 @@ class AccessMatrixTests {
 			Map.entry("PUT /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("DELETE /api/designer/drafts/{id}", Set.of("DESIGNER")),
 			Map.entry("POST /api/designer/drafts/{id}/deploy", Set.of("DESIGNER")),
+			Map.entry("POST /api/designer/imports", Set.of("DESIGNER")),
 			Map.entry("GET /api/designer/powers/{code}/comparison", Set.of("DESIGNER", "REVIEWER", "ADMIN")),
 			Map.entry("POST /api/powers/{code}/versions/{version}/approve", Set.of("REVIEWER")),
 			Map.entry("POST /api/powers/{code}/versions/{version}/reject", Set.of("REVIEWER")),

@@ -127,6 +127,37 @@ class ModelApiTests {
 	}
 
 	@Test
+	void aModelThatBreaksTheBpmnSchemaGetsProblemsWithTheirPlaceNotARefusal() throws Exception {
+		String broken = SEAL.replace("</bpmn:process>", "<bpmn:bogus/></bpmn:process>");
+		mvc.perform(asDesigner(post("/api/models/validate").content(broken)).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.valid").value(false))
+			.andExpect(jsonPath("$.problems[0].code").value("BPMN_SCHEMA"))
+			.andExpect(jsonPath("$.problems[0].line").isNumber())
+			.andExpect(jsonPath("$.problems[0].column").isNumber())
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("不符合 BPMN 2.0 规范")));
+		long deployments = repository.createDeploymentQuery().count();
+		mvc.perform(asDesigner(post("/api/models").content(broken)))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.problems[0].code").value("BPMN_SCHEMA"));
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	@Test
+	void aModelWithTheSchemaLocationsToolsWriteIsPublishedWithoutThem() throws Exception {
+		String code = "TEST-HINTS-001";
+		String hinted = SEAL.replace("TEST-SEAL-001", code).replace("seal_engraving_permit", "seal_hints")
+			.replace("public-security-bureau", "land-bureau")
+			.replaceFirst("<bpmn:definitions ", "<bpmn:definitions xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+					+ "xsi:schemaLocation=\"http://www.omg.org/spec/BPMN/20100524/MODEL BPMN20.xsd\" ");
+		assertThat(Reviews.publish(mvc, hinted)).isEqualTo(1);
+		String compiled = body(mvc.perform(get("/api/powers/" + code + "/bpmn?compiled=true").with(httpBasic("designer", "demo")))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertThat(compiled).contains("SL_Yellow_Task_Accept").doesNotContain("schemaLocation");
+	}
+
+	@Test
 	void refusesXmlThatIsNotAModelWith400() throws Exception {
 		mvc.perform(asDesigner(post("/api/models").content("<bpmn:definitions")))
 			.andExpect(status().isBadRequest())

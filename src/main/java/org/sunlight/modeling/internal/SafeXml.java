@@ -1,6 +1,7 @@
 package org.sunlight.modeling.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import javax.xml.XMLConstants;
@@ -11,6 +12,12 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
 import org.sunlight.modeling.ModelRejectedException;
 import org.sunlight.modeling.ModelRejectedException.Reason;
@@ -149,6 +156,23 @@ public final class SafeXml {
 		factory.setXIncludeAware(false);
 		factory.setExpandEntityReferences(false);
 		return factory;
+	}
+
+	/** Writes a document read here back as UTF-8 XML (the transformer loads nothing external). */
+	public static byte[] write(Document document) {
+		try {
+			TransformerFactory factory = TransformerFactory.newInstance();
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+			factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+			Transformer transformer = factory.newTransformer();
+			transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			transformer.transform(new DOMSource(document), new StreamResult(out));
+			return out.toByteArray();
+		}
+		catch (TransformerException ex) {
+			throw new IllegalStateException("a parsed model could not be written back", ex);
+		}
 	}
 
 	/** For reading trusted, already-parsed text such as a fixture: same rules, from a string. */

@@ -114,19 +114,6 @@ class HostileXmlTests {
 	}
 
 	@Test
-	void refusesSchemaLocationsWithoutFetchingThem() {
-		String xml = valid().replace("targetNamespace=\"urn:sunlight:powers\"",
-				"targetNamespace=\"urn:sunlight:powers\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-						+ "xsi:schemaLocation=\"urn:sunlight:bpmn:1.0 " + base + "/sl.xsd http://www.omg.org/spec/BPMN/20100524/MODEL "
-						+ base + "/BPMN20.xsd\"");
-		assertRefused(xml, Reason.HOSTILE);
-		assertRefused(valid().replace("<bpmn:startEvent id=\"Start\" name=\"申请\"/>", "<bpmn:startEvent id=\"Start\" "
-				+ "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"file:///etc/passwd\"/>"),
-				Reason.HOSTILE);
-		assertThat(requests).hasValue(0);
-	}
-
-	@Test
 	void refusesAbsurdNestingBeforeAnyoneRecursesIntoIt() {
 		int depth = 150_000;
 		String nested = "<x:a xmlns:x=\"urn:x\">" + "<x:a>".repeat(depth) + "</x:a>".repeat(depth) + "</x:a>";
@@ -153,16 +140,6 @@ class HostileXmlTests {
 	void refusesXmlThatIsNotBpmn() {
 		assertRefused("<html><body>not a model</body></html>", Reason.NOT_BPMN);
 		assertRefused("<definitions xmlns=\"urn:not-bpmn\"/>", Reason.NOT_BPMN);
-	}
-
-	@Test
-	void refusesDefinitionsThatBreakTheBpmnSchema() {
-		assertThat(assertRefused(validWith("<bpmn:startEvent id=\"Start\" name=\"申请\"/>",
-				"<bpmn:startEvent id=\"Start\" name=\"申请\"/><bpmn:bogus/>"),
-				Reason.NOT_BPMN).getMessage()).contains("bogus");
-		assertRefused(validWith(" sourceRef=\"Start\"", ""), Reason.NOT_BPMN);
-		assertRefused(validWith("targetRef=\"Task_Accept\"", "targetRef=\"Nowhere\""), Reason.NOT_BPMN);
-		assertRefused(validWith("id=\"Task_Review\"", "id=\"Task_Accept\""), Reason.NOT_BPMN);
 	}
 
 	private static ModelRejectedException assertRefused(String xml, Reason reason) {

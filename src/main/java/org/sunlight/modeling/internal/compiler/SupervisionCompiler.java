@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.sunlight.modeling.ModelCompiler;
 import org.sunlight.modeling.SlNamespace;
 import org.sunlight.modeling.internal.SafeXml;
+import org.sunlight.modeling.internal.SchemaHints;
 import org.sunlight.modeling.internal.XmlNodes;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,6 +24,7 @@ public class SupervisionCompiler implements ModelCompiler {
 	@Override
 	public byte[] compile(byte[] sourceXml) {
 		Document document = SafeXml.parseBpmn(sourceXml);
+		SchemaHints.strip(document);
 		GeneratedElements.strip(document);
 		Element process = powerProcess(document);
 		ModelWriter writer = new ModelWriter(document);

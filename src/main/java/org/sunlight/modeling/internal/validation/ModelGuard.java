@@ -6,7 +6,10 @@ import java.util.function.Predicate;
 
 import org.springframework.context.MessageSource;
 import org.sunlight.modeling.Problem;
+import org.sunlight.modeling.ModelRejectedException;
+import org.sunlight.modeling.ModelRejectedException.Reason;
 import org.sunlight.modeling.internal.SafeXml;
+import org.sunlight.modeling.internal.SchemaHints;
 import org.w3c.dom.Document;
 
 /**
@@ -31,6 +34,11 @@ public final class ModelGuard {
 	 */
 	public List<Problem> refusals(byte[] xml) {
 		Document document = SafeXml.parseBpmn(xml);
+		// The compiler removes them; Camunda's parser would follow them.
+		SchemaHints.carriers(document).stream().findFirst().ifPresent(element -> {
+			throw new ModelRejectedException(Reason.HOSTILE, "the XML names schema locations (xsi:schemaLocation on <"
+					+ element.getTagName() + ">); the engine's parser would fetch them");
+		});
 		Problems problems = new Problems(messages, Locale.ENGLISH);
 		rules.check(document.getDocumentElement(), problems);
 		return problems.report().problems().stream().filter(Problem::isError).toList();

@@ -51,7 +51,8 @@ final class PowerRules {
 		if (Dom.text(power, "department") == null) {
 			problems.add(ProblemCode.MISSING_DEPARTMENT, process);
 		}
-		if (Dom.text(power, "legalBasis") == null && !SlVocabulary.INTERNAL_CATEGORIES.contains(category)) {
+		// Set.of refuses to look up null: a power without a category still needs its legal basis.
+		if (Dom.text(power, "legalBasis") == null && (category == null || !SlVocabulary.INTERNAL_CATEGORIES.contains(category))) {
 			problems.add(ProblemCode.MISSING_LEGAL_BASIS, process);
 		}
 		String calendar = Dom.text(power, "calendar");

@@ -8,6 +8,12 @@ import org.sunlight.modeling.Severity;
  */
 public enum ProblemCode {
 
+	// The file as BPMN 2.0
+	BPMN_SCHEMA(Severity.ERROR),
+	BPMN_UNREADABLE(Severity.ERROR),
+	/** The engine's own parser refuses the compiled model (its rules are not repeated here). */
+	ENGINE_REFUSED(Severity.ERROR),
+
 	// The process that carries the power
 	NO_PROCESS(Severity.ERROR),
 	NO_EXECUTABLE_PROCESS(Severity.ERROR),

@@ -44,6 +44,13 @@ final class Problems {
 		found.add(new Problem(elementId, code.severity(), code.name(), message));
 	}
 
+	/** A finding at a place in the file: {1} and {2} of the message are its line and column. */
+	void addAt(ProblemCode code, String elementId, String label, int line, int column, String text) {
+		String message = messages.getMessage(code.messageKey(), new Object[] { label, line, column, text },
+				code.name() + " " + label, locale);
+		found.add(new Problem(elementId, code.severity(), code.name(), message, line, column));
+	}
+
 	ValidationReport report() {
 		List<Problem> problems = new ArrayList<>(found);
 		return new ValidationReport(problems);

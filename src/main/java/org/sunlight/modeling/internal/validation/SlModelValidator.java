@@ -18,8 +18,8 @@ import org.w3c.dom.Element;
 
 /**
  * Checks a designer's model against BPMN-EXTENSION.md. Unreadable, hostile or non-BPMN input is
- * refused with an exception; everything else becomes problems worded in the request's locale
- * (messages from {@code i18n/problems}).
+ * refused with an exception; everything else, breaches of the BPMN schema included, becomes
+ * problems worded in the request's locale (messages from {@code i18n/problems}).
  */
 @Component
 public class SlModelValidator implements ModelValidator {
@@ -56,6 +56,10 @@ public class SlModelValidator implements ModelValidator {
 		Document document = Refusals.read(xml);
 		Element definitions = document.getDocumentElement();
 		Problems problems = new Problems(messages, locale);
+		// Sunlight's rules read a model that is BPMN; a broken one gets where it breaks the standard.
+		if (!BpmnSchema.check(xml, problems, locale) || !Refusals.camundaReads(document, problems)) {
+			return problems.report();
+		}
 		codeExecution.check(definitions, problems);
 		TimerRules.check(definitions, bounds, problems);
 		LoopRules.check(definitions, bounds, problems);
