@@ -62,6 +62,18 @@ test('a supervisor reads the registers by post, department and unit, filters the
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=risks-export-pdf]').click()])
     assert.match(pdf.suggestedFilename(), /\.pdf$/)
     assert.equal((await readFile(await pdf.path())).subarray(0, 5).toString('latin1'), '%PDF-')
+
+    // The map: departments × levels; a cell opens its points in the unit's register.
+    await page.locator('.filters .el-button', { hasText: '重置' }).click()
+    await page.locator('[data-testid=risks-views] .el-tabs__item', { hasText: '风险地图' }).click()
+    const cell = page.locator('[data-testid=risks-map] td[data-department=land-bureau][data-level="1"]')
+    const count = Number(await cell.getAttribute('data-count'))
+    assert.ok(count >= 1, `the land bureau has level-1 points, saw ${count}`)
+    assert.match(await cell.evaluate((el) => getComputedStyle(el).backgroundColor), /rgba?\(229, 57, 53/)
+    await cell.click()
+    await page.locator('[data-testid=risks-total]', { hasText: `共 ${count} 个风险点` }).waitFor()
+    assert.equal(await rows(page).count(), count)
+    for (const text of await rows(page).allInnerTexts()) assert.match(text, /县自然资源局[\s\S]*高/)
   })
 })
 

@@ -110,3 +110,36 @@ export function fileName(header: string | null): string | undefined {
   const plain = /filename="?([^";]+)"?/i.exec(header)
   return plain?.[1]
 }
+
+/** One row of the risk map: a department's points by level (1 高, 2 中, 3 低). */
+export interface HeatRow {
+  department: string
+  departmentName: string
+  counts: Record<1 | 2 | 3, number>
+  total: number
+}
+
+/**
+ * The department × level map of these points (each point once, however many posts it has),
+ * departments with the most serious points first; `max` is the largest cell, for shading.
+ */
+export function heat(points: RiskPoint[]): { rows: HeatRow[]; max: number } {
+  const byDepartment = new Map<string, HeatRow>()
+  const seen = new Set<number>()
+  for (const point of points) {
+    if (seen.has(point.id)) continue
+    seen.add(point.id)
+    let row = byDepartment.get(point.department)
+    if (!row) {
+      row = { department: point.department, departmentName: point.departmentName, counts: { 1: 0, 2: 0, 3: 0 }, total: 0 }
+      byDepartment.set(point.department, row)
+    }
+    if (point.level === 1 || point.level === 2 || point.level === 3) row.counts[point.level]++
+    row.total++
+  }
+  const rows = [...byDepartment.values()].sort(
+    (a, b) => b.counts[1] - a.counts[1] || b.counts[2] - a.counts[2] || b.total - a.total || a.departmentName.localeCompare(b.departmentName),
+  )
+  const max = Math.max(0, ...rows.flatMap((r) => [r.counts[1], r.counts[2], r.counts[3]]))
+  return { rows, max }
+}

@@ -6,6 +6,12 @@ export const zhCN = {
     POST: '岗位登记表',
     DEPARTMENT: '部门登记表',
     UNIT: '单位登记表',
+    MAP: '风险地图',
+  },
+  map: {
+    total: '合计',
+    cell: '{department} {level}风险点 {n} 个',
+    hint: '部门 × 风险等级的风险点个数（按当前筛选）；颜色越深，风险点越多。点击格子查看这些风险点。',
   },
   filter: {
     department: '部门',
@@ -72,6 +78,12 @@ export const en: typeof zhCN = {
     POST: 'By post',
     DEPARTMENT: 'By department',
     UNIT: 'Whole unit',
+    MAP: 'Risk map',
+  },
+  map: {
+    total: 'Total',
+    cell: '{department}: {n} {level} risk points',
+    hint: 'Risk points by department and level (as filtered); the deeper the colour, the more points. Click a cell to list them.',
   },
   filter: {
     department: 'Department',

@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils'
 import { createI18n } from 'vue-i18n'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
-import { exportUrl, fileName, query } from '@/api/risks'
+import { exportUrl, fileName, heat, query } from '@/api/risks'
 import RiskLevelTag from '@/components/RiskLevelTag.vue'
 
 const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zhCN, en } })
@@ -41,5 +41,19 @@ describe('levels in the register', () => {
     })
     expect(tag.text()).toBe(text)
     expect(tag.get(`[data-risk-level="${level}"]`).attributes('style')).toContain(colour)
+  })
+})
+
+describe('the risk map', () => {
+  const point = (id: number, department: string, level: number) =>
+    ({ id, department, departmentName: `${department}名`, level }) as unknown as import('@/api/risks').RiskPoint
+
+  it('counts each point once by department and level, the most serious departments first', () => {
+    const map = heat([point(1, 'a', 3), point(2, 'b', 1), point(2, 'b', 1), point(3, 'a', 3), point(4, 'b', 2)])
+    expect(map.rows.map((r) => r.department)).toEqual(['b', 'a'])
+    expect(map.rows[0]).toMatchObject({ counts: { 1: 1, 2: 1, 3: 0 }, total: 2, departmentName: 'b名' })
+    expect(map.rows[1]).toMatchObject({ counts: { 1: 0, 2: 0, 3: 2 }, total: 2 })
+    expect(map.max).toBe(2)
+    expect(heat([])).toEqual({ rows: [], max: 0 })
   })
 })
