@@ -47,6 +47,7 @@ test('a supervisor reads the registers by post, department and unit, filters the
     assert.equal(await rows(page).count(), 1)
     assert.match(await rows(page).first().innerText(), /主要领导个人说了算/)
     assert.match(await rows(page).first().innerText(), /主要领导/)
+    assert.equal(await rows(page).first().locator('[data-testid=risks-power-link]').getAttribute('href'), '/catalog/XK-LAND-001')
 
     // Its history across versions, on demand.
     await rows(page).first().locator('.el-table__expand-icon').click()
