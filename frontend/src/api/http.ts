@@ -69,7 +69,8 @@ function baseHeaders(): Record<string, string> {
   }
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The problem an answer other than 2xx carries, as an ApiError. */
+export async function problemOf(response: Response): Promise<ApiError> {
   let title = response.statusText || `HTTP ${response.status}`
   let detail: string | undefined
   let problems: unknown[] | undefined

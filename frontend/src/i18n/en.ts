@@ -2,6 +2,7 @@ import { en as adminEn } from '@/pages/admin/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
 import { en as reviewEn } from '@/pages/review/messages'
+import { en as risksEn } from '@/pages/risks/messages'
 import { en as portalEn } from '@/pages/portal/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
 
@@ -21,6 +22,7 @@ const en: Messages = {
     review: 'Review',
     tasks: 'My tasks',
     console: 'Supervision',
+    risks: 'Integrity risks',
     admin: 'Administration',
   },
   header: {
@@ -156,6 +158,7 @@ const en: Messages = {
   review: reviewEn,
   tasks: tasksEn,
   console: consoleEn,
+  risks: risksEn,
   admin: adminEn,
   portal: portalEn,
 }

@@ -2,6 +2,7 @@ import { zhCN as adminZhCN } from '@/pages/admin/messages'
 import { zhCN as consoleZhCN } from '@/pages/console/messages'
 import { zhCN as designerZhCN } from '@/pages/designer/messages'
 import { zhCN as reviewZhCN } from '@/pages/review/messages'
+import { zhCN as risksZhCN } from '@/pages/risks/messages'
 import { zhCN as portalZhCN } from '@/pages/portal/messages'
 import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
 
@@ -19,6 +20,7 @@ const zhCN = {
     review: '审核',
     tasks: '我的待办',
     console: '监察台',
+    risks: '风险防控',
     admin: '系统管理',
   },
   header: {
@@ -154,6 +156,7 @@ const zhCN = {
   review: reviewZhCN,
   tasks: tasksZhCN,
   console: consoleZhCN,
+  risks: risksZhCN,
   admin: adminZhCN,
   portal: portalZhCN,
 }

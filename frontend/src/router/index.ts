@@ -6,6 +6,7 @@ import { adminRoutes } from '@/pages/admin/routes'
 import { consoleRoutes } from '@/pages/console/routes'
 import { designerRoutes } from '@/pages/designer/routes'
 import { reviewRoutes } from '@/pages/review/routes'
+import { riskRoutes } from '@/pages/risks/routes'
 import { portalRoutes } from '@/pages/portal/routes'
 import { tasksRoutes } from '@/pages/tasks/routes'
 
@@ -41,6 +42,7 @@ export const router = createRouter({
     ...reviewRoutes,
     ...tasksRoutes,
     ...consoleRoutes,
+    ...riskRoutes,
     ...adminRoutes,
     ...portalRoutes,
     {

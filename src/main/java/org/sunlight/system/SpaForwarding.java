@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaForwarding {
 
-	@GetMapping({ "/", "/login", "/{area:catalog|designer|tasks|console|portal|admin}",
-			"/{area:catalog|designer|tasks|console|portal|admin}/**" })
+	@GetMapping({ "/", "/login", "/{area:catalog|designer|tasks|console|portal|admin|risks}",
+			"/{area:catalog|designer|tasks|console|portal|admin|risks}/**" })
 	String app() {
 		return "forward:/index.html";
 	}

@@ -120,6 +120,8 @@ class SecurityConfiguration {
 						"/api/org/people/*", "/api/org/supervisors/*", "/api/org/designers/*")
 				.hasRole(Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/console/**").hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/risks", "/api/risks/**")
+				.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.DESIGNER, Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
 				.requestMatchers("/api/**", "/actuator/**").denyAll()
