@@ -4,6 +4,7 @@ import { en as designerEn } from '@/pages/designer/messages'
 import { en as reviewEn } from '@/pages/review/messages'
 import { en as portalEn } from '@/pages/portal/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
+import { en as notificationsEn } from '@/components/notifications/messages'
 
 import type { Messages } from './zh-CN'
 
@@ -158,6 +159,7 @@ const en: Messages = {
   console: consoleEn,
   admin: adminEn,
   portal: portalEn,
+  notifications: notificationsEn,
 }
 
 export default en

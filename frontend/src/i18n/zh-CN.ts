@@ -4,6 +4,7 @@ import { zhCN as designerZhCN } from '@/pages/designer/messages'
 import { zhCN as reviewZhCN } from '@/pages/review/messages'
 import { zhCN as portalZhCN } from '@/pages/portal/messages'
 import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
+import { zhCN as notificationsZhCN } from '@/components/notifications/messages'
 
 const zhCN = {
   app: {
@@ -156,6 +157,7 @@ const zhCN = {
   console: consoleZhCN,
   admin: adminZhCN,
   portal: portalZhCN,
+  notifications: notificationsZhCN,
 }
 
 export default zhCN
