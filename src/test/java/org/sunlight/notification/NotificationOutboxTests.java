@@ -391,9 +391,14 @@ class NotificationOutboxTests {
 		MAIL.purgeEmailFromAllMailboxes();
 		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-25T07:30:00+08:00").toInstant()));
 
-		assertThat(digest.write(LocalDate.of(2026, 11, 24))).isEqualTo(1);
+		// The scheduled run, as the scheduler calls it: yesterday's digests, in a transaction of its own.
+		digest.daily();
+		// Supervisors and leaders with a mail address, not handlers (who have one too).
+		assertThat(store.ofEvent(EventKind.DIGEST, "2026-11-24")).extracting(Delivery::recipient).contains("supervisor")
+			.doesNotContain("handler1");
 		assertThat(digest.write(LocalDate.of(2026, 11, 24))).as("once per person and day").isZero();
 		assertThat(worker.poll()).isEqualTo(1);
+		assertThat(MAIL.getReceivedMessages()).hasSize(1);
 		MimeMessage mail = MAIL.getReceivedMessages()[0];
 		assertThat(to(mail)).isEqualTo("supervisor@example.gov.cn");
 		assertThat(mail.getSubject()).startsWith("【阳光审批】每日汇总：2026-11-24 共 ");

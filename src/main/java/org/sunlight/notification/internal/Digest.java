@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunlight.identity.Organisation;
 import org.sunlight.identity.Roles;
 import org.sunlight.notification.Notification;
@@ -32,21 +32,31 @@ public class Digest {
 	private final OutboxStore store;
 	private final Outbox outbox;
 	private final Organisation organisation;
+	private final TransactionTemplate transactions;
 
-	Digest(OutboxStore store, Outbox outbox, Organisation organisation) {
+	Digest(OutboxStore store, Outbox outbox, Organisation organisation, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.store = store;
 		this.outbox = outbox;
 		this.organisation = organisation;
 	}
 
+	/** The scheduled run: the digests of the day before, by the engine clock. */
 	@Scheduled(cron = "${sunlight.notification.digest-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
-	void daily() {
+	public void daily() {
 		write(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), Outbox.ZONE).minusDays(1));
 	}
 
-	/** Writes the digests of {@code day}; returns how many. */
-	@Transactional
+	/**
+	 * Writes the digests of {@code day} in one transaction, opened here so that the scheduled call
+	 * from this same bean has one too; returns how many.
+	 */
 	public int write(LocalDate day) {
+		Integer written = transactions.execute(status -> writeAll(day));
+		return written == null ? 0 : written;
+	}
+
+	private int writeAll(LocalDate day) {
 		Instant from = day.atStartOfDay(Outbox.ZONE).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(Outbox.ZONE).toInstant();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
