@@ -5,6 +5,7 @@ import { en as reviewEn } from '@/pages/review/messages'
 import { en as risksEn } from '@/pages/risks/messages'
 import { en as portalEn } from '@/pages/portal/messages'
 import { en as tasksEn } from '@/pages/tasks/messages'
+import { en as notificationsEn } from '@/components/notifications/messages'
 
 import type { Messages } from './zh-CN'
 
@@ -161,6 +162,7 @@ const en: Messages = {
   risks: risksEn,
   admin: adminEn,
   portal: portalEn,
+  notifications: notificationsEn,
 }
 
 export default en

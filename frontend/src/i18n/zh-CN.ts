@@ -5,6 +5,7 @@ import { zhCN as reviewZhCN } from '@/pages/review/messages'
 import { zhCN as risksZhCN } from '@/pages/risks/messages'
 import { zhCN as portalZhCN } from '@/pages/portal/messages'
 import { zhCN as tasksZhCN } from '@/pages/tasks/messages'
+import { zhCN as notificationsZhCN } from '@/components/notifications/messages'
 
 const zhCN = {
   app: {
@@ -159,6 +160,7 @@ const zhCN = {
   risks: risksZhCN,
   admin: adminZhCN,
   portal: portalZhCN,
+  notifications: notificationsZhCN,
 }
 
 export default zhCN

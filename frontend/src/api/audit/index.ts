@@ -90,5 +90,6 @@ export const auditActions = [
   'CALENDAR_CHANGED',
   'SIGN_IN_FAILED',
   'ACCOUNT_LOCKED',
+  'NOTIFICATION_RETRIED',
   'PUBLIC_CASE_LOOKUP',
 ] as const

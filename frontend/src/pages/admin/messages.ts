@@ -5,6 +5,7 @@ export const zhCN = {
     organisation: '组织机构',
     people: '人员与权限',
     audit: '审计留痕',
+    notifications: '通知投递',
   },
   org: {
     tree: '单位、内设部门与岗位',
@@ -93,6 +94,7 @@ export const en: typeof zhCN = {
     organisation: 'Organisation',
     people: 'People and roles',
     audit: 'Audit trail',
+    notifications: 'Notification delivery',
   },
   org: {
     tree: 'Units, departments and posts',

@@ -8,6 +8,8 @@ public enum AuditAction {
 	CLOCK_RESUMED, EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REJECTED, ESCALATION_RAISED,
 	ESCALATION_ACKNOWLEDGED, ESCALATION_RESOLVED, SUPERVISION_ORDER_ISSUED, FINDING_RECORDED, ORGANISATION_CHANGED, CALENDAR_CHANGED,
 	SIGN_IN_FAILED, ACCOUNT_LOCKED,
+	/** An administrator sent a failed notification delivery again. */
+	NOTIFICATION_RETRIED,
 	/** A public progress lookup by case number and query code (the code itself is never recorded). */
 	PUBLIC_CASE_LOOKUP;
 

@@ -61,9 +61,53 @@ public class Organisation {
 	 * that is the unit's principal leader or the deputy in charge of the department.
 	 */
 	public boolean mayDecideExtension(String username, String department) {
+		return extensionDecidersOf(department).contains(username);
+	}
+
+	/** Who may decide an extension in the department (see {@link #mayDecideExtension}). */
+	public List<String> extensionDecidersOf(String department) {
 		Optional<String> unit = reader.unitOf(department);
-		return unit.isPresent() && (reader.principals(unit.get()).contains(username)
-				|| reader.deputiesOf(department).contains(username));
+		if (unit.isEmpty()) {
+			return List.of();
+		}
+		Set<String> deciders = new LinkedHashSet<>(reader.principals(unit.get()));
+		deciders.addAll(reader.deputiesOf(department));
+		return List.copyOf(deciders);
+	}
+
+	/** Who watches the department: supervisors of it or of every department. */
+	public List<String> supervisorsOf(String department) {
+		return reader.supervisorsOf(department);
+	}
+
+	/**
+	 * The people a reference names: {@code user:x} (or a bare name) is x, {@code group:g} the members
+	 * of the post or supervision group g; a comma-separated list is each of them, without repeats.
+	 */
+	public List<String> people(String references) {
+		Set<String> people = new LinkedHashSet<>();
+		if (references != null) {
+			for (String reference : references.split(",")) {
+				String r = reference.trim();
+				if (r.startsWith("group:")) {
+					people.addAll(reader.members(r.substring("group:".length())));
+				}
+				else if (!r.isEmpty()) {
+					people.add(r.startsWith("user:") ? r.substring("user:".length()) : r);
+				}
+			}
+		}
+		return List.copyOf(people);
+	}
+
+	/** The enabled accounts holding the role. */
+	public List<String> withRole(String role) {
+		return reader.withRole(role);
+	}
+
+	/** A person's display name, or their username when they have no account. */
+	public String displayName(String username) {
+		return reader.displayName(username).orElse(username);
 	}
 
 	/**

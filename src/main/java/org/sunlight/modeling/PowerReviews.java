@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
@@ -33,10 +34,12 @@ public class PowerReviews {
 	private final SubmissionStore submissions;
 	private final AuditTrail audit;
 	private final boolean required;
+	private final ApplicationEventPublisher events;
 
 	PowerReviews(PowerDeployment deployment, PowerPermissions permissions, PowerVersionStore versions,
 			SubmissionStore submissions, AuditTrail audit,
-			@Value("${sunlight.review.required:true}") boolean required) {
+			@Value("${sunlight.review.required:true}") boolean required, ApplicationEventPublisher events) {
+		this.events = events;
 		this.deployment = deployment;
 		this.permissions = permissions;
 		this.versions = versions;
@@ -78,6 +81,7 @@ public class PowerReviews {
 				null, null, null), prepared.sha(), new String(sourceXml, StandardCharsets.UTF_8));
 		audit.record(AuditAction.POWER_SUBMITTED, author, "power", power.code(), Map.of("version", version,
 				"sourceSha256", prepared.sha(), "warnings", prepared.warnings().size()));
+		events.publishEvent(new ReviewRequested(find(power.code(), version)));
 		return new Submitted(power.code(), version, ReviewStatus.IN_REVIEW, null, prepared.warnings());
 	}
 
@@ -98,6 +102,7 @@ public class PowerReviews {
 		audit.record(AuditAction.POWER_APPROVED, reviewer, "power", powerCode,
 				details(version, submission.submittedBy(), "note", checkedNote));
 		DeploymentResult live = deployment.goLive(prepared, version, submission.submittedBy(), reviewer);
+		events.publishEvent(new ReviewDecided(find(powerCode, version)));
 		return versions.find(live.powerCode(), live.version()).orElseThrow();
 	}
 
@@ -116,7 +121,9 @@ public class PowerReviews {
 		}
 		audit.record(AuditAction.POWER_REJECTED, reviewer, "power", powerCode,
 				details(version, submission.submittedBy(), "reason", checkedReason));
-		return find(powerCode, version);
+		PowerSubmission decided = find(powerCode, version);
+		events.publishEvent(new ReviewDecided(decided));
+		return decided;
 	}
 
 	public List<PowerSubmission> list(ReviewStatus status, String submittedBy) {

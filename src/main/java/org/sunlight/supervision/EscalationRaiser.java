@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
@@ -22,7 +23,8 @@ import org.sunlight.supervision.internal.EscalationStore;
  * Called by the compiled timers' end events ({@code ${slEscalations...}}), inside the timer job's
  * transaction: the escalation row is written exactly when the job commits, so it is never lost
  * and never written twice (one per task or case and level). Nothing else happens in that
- * transaction but the audit record: the console's figures and the live stream read the committed
+ * transaction but the audit record and the {@link EscalationRaised} event, whose listeners only
+ * write rows (the notification outbox): the console's figures and the live stream read the committed
  * rows (docs/benchmarks.md, "escalations/s").
  */
 @Component("slEscalations")
@@ -34,8 +36,11 @@ public class EscalationRaiser {
 	private final PowerVersions powers;
 	private final AuditTrail audit;
 	private final Organisation organisation;
+	private final ApplicationEventPublisher events;
 
-	EscalationRaiser(EscalationStore escalations, PowerVersions powers, AuditTrail audit, Organisation organisation) {
+	EscalationRaiser(EscalationStore escalations, PowerVersions powers, AuditTrail audit, Organisation organisation,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.organisation = organisation;
 		this.audit = audit;
 		this.escalations = escalations;
@@ -86,6 +91,7 @@ public class EscalationRaiser {
 		facts.put("leaders", raise.leaders());
 		audit.record(AuditAction.ESCALATION_RAISED, "system", "escalation", raise.id(), facts);
 		log.debug("{} escalation {} on case {}", raise.level(), raise.id(), raise.caseId());
+		escalations.find(raise.id()).map(EscalationRaised::new).ifPresent(events::publishEvent);
 	}
 
 	/** A red alarm also reaches the leader accountable for the step's risk level (DOMAIN.md). */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
@@ -43,10 +44,13 @@ public class Extensions {
 	private final PowerVersions powers;
 	private final String maximum;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
 	Extensions(ExtensionStore extensions, ClockStore clocks, RunningCases runningCases, WorkingTime workingTime,
 			ManagementService management, PowerVersions powers,
-			@Value("${sunlight.supervision.max-extension:P10D}") String maximum, AuditTrail audit) {
+			@Value("${sunlight.supervision.max-extension:P10D}") String maximum, AuditTrail audit,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.audit = audit;
 		this.powers = powers;
 		this.extensions = extensions;
@@ -59,11 +63,14 @@ public class Extensions {
 
 	/** The power's own maximum ({@code sl:power maxExtension}), else the configured one. */
 	private String maximum(String caseId) {
-		return clocks.caseDefinitionId(caseId)
-			.flatMap(powers::describe)
+		return power(caseId)
 			.map(PowerDescription::maxExtension)
 			.filter(own -> !own.isBlank())
 			.orElse(maximum);
+	}
+
+	private Optional<PowerDescription> power(String caseId) {
+		return clocks.caseDefinitionId(caseId).flatMap(powers::describe);
 	}
 
 	public Optional<Extension> ofCase(String caseId) {
@@ -98,6 +105,9 @@ public class Extensions {
 		extensions.insert(extension);
 		audit.record(AuditAction.EXTENSION_REQUESTED, by, "case", caseId,
 				Map.of("amount", extension.amount(), "reason", extension.reason()));
+		Optional<PowerDescription> power = power(caseId);
+		events.publishEvent(new ExtensionRequested(extension, power.map(PowerDescription::name).orElse(null),
+				power.map(PowerDescription::department).orElse(null)));
 		return extension;
 	}
 
@@ -153,6 +163,8 @@ public class Extensions {
 		facts.put("newDeadline", newDeadline);
 		audit.record(status == Extension.Status.APPROVED ? AuditAction.EXTENSION_APPROVED : AuditAction.EXTENSION_REJECTED,
 				by, "case", extension.caseId(), facts);
+		events.publishEvent(new ExtensionDecided(extensions.ofCase(extension.caseId()).orElseThrow(),
+				power(extension.caseId()).map(PowerDescription::name).orElse(null)));
 	}
 
 	private static void checkNote(String note) {

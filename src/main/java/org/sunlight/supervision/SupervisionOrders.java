@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,11 @@ public class SupervisionOrders {
 	private final WorkingTime workingTime;
 	private final JdbcTemplate jdbc;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
 	SupervisionOrders(Escalations escalations, PowerVersions powers, RuntimeService runtime, TaskService tasks,
-			WorkingTime workingTime, JdbcTemplate jdbc, AuditTrail audit) {
+			WorkingTime workingTime, JdbcTemplate jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.audit = audit;
 		this.escalations = escalations;
 		this.powers = powers;
@@ -103,8 +106,15 @@ public class SupervisionOrders {
 		audit.record(AuditAction.SUPERVISION_ORDER_ISSUED, by, "escalation", escalationId,
 				Map.of("orderId", orderId, "orderCaseId", orderCase, "caseId", escalation.caseId(), "replyWithin",
 						replyWithin.trim(), "instruction", instruction.trim()));
-		return new SupervisionOrder(orderId, escalationId, escalation.caseId(), orderCase, reply.getId(),
-				instruction.trim(), replyWithin.trim(), by, now, reply.getDueDate().toInstant());
+		SupervisionOrder order = new SupervisionOrder(orderId, escalationId, escalation.caseId(), orderCase,
+				reply.getId(), instruction.trim(), replyWithin.trim(), by, now, reply.getDueDate().toInstant());
+		events.publishEvent(new OrderIssued(order, escalation, (String) variables.get("orderAssignee"), groups));
+		return order;
+	}
+
+	/** The order a case of the supervision_order power carries, as recorded when it was issued. */
+	public java.util.Optional<SupervisionOrder> ofOrderCase(String orderCaseId) {
+		return recorded("where order_case_id = ?", orderCaseId).stream().findFirst();
 	}
 
 	/**
@@ -112,13 +122,17 @@ public class SupervisionOrders {
 	 * {@code deadline} belong to the running reply and are left out here).
 	 */
 	public List<SupervisionOrder> recorded() {
+		return recorded("");
+	}
+
+	private List<SupervisionOrder> recorded(String where, Object... args) {
 		return jdbc.query("""
 				select id, escalation_id, case_id, order_case_id, instruction, reply_within, issued_by, issued_at
-				from sl_supervision_order order by issued_at desc""",
+				from sl_supervision_order""" + " " + where + " order by issued_at desc",
 				(rs, row) -> new SupervisionOrder(rs.getString("id"), rs.getString("escalation_id"),
 						rs.getString("case_id"), rs.getString("order_case_id"), null, rs.getString("instruction"),
 						rs.getString("reply_within"), rs.getString("issued_by"),
-						rs.getTimestamp("issued_at").toInstant(), null));
+						rs.getTimestamp("issued_at").toInstant(), null), args);
 	}
 
 }

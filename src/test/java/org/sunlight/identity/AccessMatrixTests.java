@@ -121,7 +121,16 @@ class AccessMatrixTests {
 			Map.entry("GET /api/calendar/deadline", EVERYONE),
 			Map.entry("GET /api/calendar/days", EVERYONE),
 			Map.entry("GET /api/calendar/years", EVERYONE),
-			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN"))));
+			Map.entry("PUT /api/calendar/days/{year}", Set.of("ADMIN")),
+			Map.entry("GET /api/notifications", EVERYONE),
+			Map.entry("GET /api/notifications/unread-count", EVERYONE),
+			Map.entry("GET /api/notifications/stream", EVERYONE),
+			Map.entry("POST /api/notifications/{id}/read", EVERYONE),
+			Map.entry("POST /api/notifications/read-all", EVERYONE),
+			Map.entry("GET /api/notifications/preferences", EVERYONE),
+			Map.entry("PUT /api/notifications/preferences", EVERYONE),
+			Map.entry("GET /api/notifications/failed", Set.of("ADMIN")),
+			Map.entry("POST /api/notifications/failed/{id}/retry", Set.of("ADMIN"))));
 
 	/** What an endpoint with a path id does with another's object (see {@link #everyObjectIsReachedOnlyByThoseItBelongsTo}). */
 	enum Reach {
@@ -130,7 +139,9 @@ class AccessMatrixTests {
 		/** By design every caller the role rule admits: the published catalog, designers' shared drafts. */
 		SHARED,
 		/** The organisation's and the calendar's, kept by administrators for everyone: no owner. */
-		GLOBAL
+		GLOBAL,
+		/** A person's own, such as their notifications: another's is not found (404), its id telling nothing. */
+		PERSONAL
 	}
 
 	/** Every endpoint with a path id: "METHOD /pattern" → whose objects it reaches. */
@@ -174,7 +185,9 @@ class AccessMatrixTests {
 			Map.entry("POST /api/org/people/{username}/unlock", Reach.GLOBAL),
 			Map.entry("PUT /api/org/supervisors/{username}", Reach.GLOBAL),
 			Map.entry("PUT /api/org/designers/{username}", Reach.GLOBAL),
-			Map.entry("PUT /api/calendar/days/{year}", Reach.GLOBAL)));
+			Map.entry("PUT /api/calendar/days/{year}", Reach.GLOBAL),
+			Map.entry("POST /api/notifications/{id}/read", Reach.PERSONAL),
+			Map.entry("POST /api/notifications/failed/{id}/retry", Reach.GLOBAL)));
 
 	/** Bodies that pass an endpoint's own checks, so that only the object check can refuse another's object. */
 	static final Map<String, String> BODIES = Map.of("POST /api/cases/{caseId}/comments", "{\"message\":\"矩阵\"}");
@@ -242,7 +255,8 @@ class AccessMatrixTests {
 	 * {@link ObjectFixtures}) calls every endpoint with a path id that its role rule admits, once
 	 * with an object in its scope and once with another's. OWN: their own gets past the object
 	 * check (any answer but 401, 403 or 404) and another's is 403 with no data; SHARED: both get
-	 * past; GLOBAL (administrators only): the existing object gets past.
+	 * past; GLOBAL (administrators only): the existing object gets past; PERSONAL: their own gets
+	 * past and another's is 404.
 	 */
 	@Test
 	void everyObjectIsReachedOnlyByThoseItBelongsTo() throws Exception {
@@ -260,7 +274,7 @@ class AccessMatrixTests {
 			for (String role : new TreeSet<>(RULES.get(endpoint))) {
 				String person = ObjectFixtures.SCOPED.getOrDefault(role, PEOPLE.get(role));
 				String password = person.equals(PEOPLE.get(role)) ? "demo" : ObjectFixtures.PASSWORD;
-				MockHttpServletResponse own = call(endpoint, scope.own(endpoint), person, password);
+				MockHttpServletResponse own = call(endpoint, scope.own(endpoint, person), person, password);
 				if (List.of(401, 403, 404).contains(own.getStatus())) {
 					wrong.add(endpoint + " refused " + role + " its own object (" + own.getStatus() + " "
 							+ own.getContentAsString() + ")");
@@ -269,6 +283,9 @@ class AccessMatrixTests {
 					continue;
 				}
 				MockHttpServletResponse other = call(endpoint, scope.other(endpoint), person, password);
+				if (kind == Reach.PERSONAL && other.getStatus() != 404) {
+					wrong.add(endpoint + " let " + role + " reach another's notification (" + other.getStatus() + ")");
+				}
 				if (kind == Reach.OWN && other.getStatus() != 403) {
 					wrong.add(endpoint + " let " + role + " reach another's object (" + other.getStatus() + ")");
 				}

@@ -65,13 +65,30 @@ final class ObjectFixtures {
 
 	}
 
-	record Scope(Side ownSide, Side otherSide) {
+	/**
+	 * Notifications belong to one person: {@code notifications} holds one of each caller's, and
+	 * {@code othersNotification} one of handler2's, who calls for no role; {@code failedDelivery}
+	 * is a failed delivery for the administrator to retry.
+	 */
+	record Scope(Side ownSide, Side otherSide, Map<String, String> notifications, String othersNotification,
+			String failedDelivery) {
 
-		String own(String endpoint) {
+		String own(String endpoint, String person) {
+			String pattern = endpoint.split(" ", 2)[1];
+			if (pattern.startsWith("/api/notifications/failed/")) {
+				return pattern.replace("{id}", failedDelivery);
+			}
+			if (pattern.startsWith("/api/notifications/")) {
+				return pattern.replace("{id}", notifications.get(person));
+			}
 			return ownSide.path(endpoint);
 		}
 
 		String other(String endpoint) {
+			String pattern = endpoint.split(" ", 2)[1];
+			if (pattern.startsWith("/api/notifications/") && !pattern.startsWith("/api/notifications/failed/")) {
+				return pattern.replace("{id}", othersNotification);
+			}
 			return otherSide.path(endpoint);
 		}
 
@@ -114,7 +131,13 @@ final class ObjectFixtures {
 			Side other = new Side(otherCase, openTask(otherCase), otherAttachment, null, otherDraft, "TEST-SEAL-001",
 					otherSubmission);
 			fireTimers(ownCase, otherCase);
-			return new Scope(withRed(own), withRed(other));
+			Map<String, String> notifications = new java.util.HashMap<>();
+			for (String role : AccessMatrixTests.PEOPLE.keySet()) {
+				String person = SCOPED.getOrDefault(role, AccessMatrixTests.PEOPLE.get(role));
+				notifications.put(person, notification(person, "DELIVERED"));
+			}
+			return new Scope(withRed(own), withRed(other), notifications, notification("handler2", "DELIVERED"),
+					notification("admin", "FAILED"));
 		}
 		finally {
 			ClockUtil.reset();
@@ -132,7 +155,9 @@ final class ObjectFixtures {
 				&& "OPEN".equals(jdbc.queryForObject("select status from sl_escalation where id = ?", String.class,
 						other.escalationId()))
 				&& tasks.createTaskQuery().taskId(other.taskId()).singleResult().getAssignee() == null
-				&& tasks.getProcessInstanceComments(other.caseId()).isEmpty();
+				&& tasks.getProcessInstanceComments(other.caseId()).isEmpty()
+				&& jdbc.queryForObject("select count(*) from sl_notification where id = ? and read_at is null",
+						Integer.class, scope.othersNotification()) == 1;
 	}
 
 	/** Created once per database; the test context is shared with other test classes. */
@@ -228,6 +253,17 @@ final class ObjectFixtures {
 				.duedateLowerThan(Date.from(later)).list()
 				.forEach(job -> management.executeJob(job.getId()));
 		}
+	}
+
+	/** A notification of the person's in the notification centre (in-app), or a failed delivery. */
+	private String notification(String person, String status) {
+		String id = java.util.UUID.randomUUID().toString();
+		jdbc.update("""
+				insert into sl_notification (id, idempotency_key, event_kind, event_key, recipient, channel, subject, body,
+				  status, attempts, next_attempt_at, created_at) values (?, ?, 'CALENDAR_RUNNING_OUT', ?, ?, 'IN_APP',
+				  '矩阵通知', '矩阵通知', ?, 0, ?, ?)""", id, "matrix:" + id, id, person, status,
+				java.sql.Timestamp.from(START), java.sql.Timestamp.from(START));
+		return id;
 	}
 
 	private Side withRed(Side side) {

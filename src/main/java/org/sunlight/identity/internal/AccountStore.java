@@ -39,6 +39,13 @@ class AccountStore {
 		return jdbc.queryForList("select username from sl_account order by username", String.class);
 	}
 
+	/** The enabled accounts holding the role. */
+	List<String> withRole(String role) {
+		return jdbc.queryForList("""
+				select a.username from sl_account a join sl_account_role r on r.username = a.username
+				where r.role = ? and a.enabled order by a.username""", String.class, role);
+	}
+
 	List<String> roles(String username) {
 		return jdbc.queryForList("select role from sl_account_role where username = ? order by role", String.class,
 				username);

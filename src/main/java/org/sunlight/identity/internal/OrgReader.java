@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.sunlight.identity.LeaderKind;
 import org.sunlight.identity.OrgChart;
@@ -67,6 +68,24 @@ public class OrgReader {
 	public List<String> postsOf(String username) {
 		return identity.createGroupQuery().groupMember(username).groupType(POST).list().stream().map(Group::getId)
 			.sorted().toList();
+	}
+
+	public List<String> supervisorsOf(String department) {
+		return org.supervisorsOf(department);
+	}
+
+	/** The members of a Camunda group of any type (a post, a supervision group). */
+	public List<String> members(String group) {
+		return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId)
+			.sorted().toList();
+	}
+
+	public List<String> withRole(String role) {
+		return accounts.withRole(role);
+	}
+
+	public Optional<String> displayName(String username) {
+		return accounts.find(username).map(AccountStore.Account::displayName);
 	}
 
 	public OrgChart chart() {

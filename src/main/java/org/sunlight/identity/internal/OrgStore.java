@@ -135,6 +135,13 @@ class OrgStore {
 				username);
 	}
 
+	/** Who watches the department, or every department. */
+	List<String> supervisorsOf(String departmentId) {
+		return jdbc.queryForList(
+				"select distinct username from sl_org_supervision where department_id = ? or department_id = ? order by username",
+				String.class, departmentId, EVERY_DEPARTMENT);
+	}
+
 	void replaceSupervision(String username, List<String> departments) {
 		jdbc.update("delete from sl_org_supervision where username = ?", username);
 		for (String department : departments) {

@@ -122,6 +122,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/console/**").hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/risks", "/api/risks/**")
 				.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.DESIGNER, Roles.ADMIN)
+				.requestMatchers("/api/notifications/failed", "/api/notifications/failed/**").hasRole(Roles.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/unread-count",
+						"/api/notifications/stream", "/api/notifications/preferences")
+				.authenticated()
+				.requestMatchers(HttpMethod.POST, "/api/notifications/*/read", "/api/notifications/read-all").authenticated()
+				.requestMatchers(HttpMethod.PUT, "/api/notifications/preferences").authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/calendar/**").authenticated()
 				.requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole(Roles.ADMIN)
 				.requestMatchers("/api/**", "/actuator/**").denyAll()

@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
+import org.sunlight.supervision.EscalationResolved;
 
 /**
  * When a step's task ends (completed, or removed with its scope) or a case ends, its escalations
@@ -22,8 +24,10 @@ class EscalationResolution {
 
 	private final EscalationStore escalations;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
-	EscalationResolution(EscalationStore escalations, AuditTrail audit) {
+	EscalationResolution(EscalationStore escalations, AuditTrail audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.escalations = escalations;
 		this.audit = audit;
 	}
@@ -47,6 +51,7 @@ class EscalationResolution {
 			// The audit record is also what the live stream follows.
 			audit.record(AuditAction.ESCALATION_RESOLVED, "system", "escalation", resolved.id(),
 					Map.of("caseId", resolved.caseId(), "lateSeconds", resolved.lateSeconds()));
+			escalations.find(resolved.id()).map(EscalationResolved::new).ifPresent(events::publishEvent);
 		}
 	}
 
