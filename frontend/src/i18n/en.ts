@@ -1,4 +1,5 @@
 import { en as adminEn } from '@/pages/admin/messages'
+import { en as homeEn } from '@/pages/home/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
 import { en as reviewEn } from '@/pages/review/messages'
@@ -16,6 +17,7 @@ const en: Messages = {
     none: '—',
   },
   nav: {
+    home: 'Home',
     catalog: 'Power catalog',
     designer: 'Designer',
     review: 'Review',
@@ -50,7 +52,7 @@ const en: Messages = {
   },
   notFound: {
     title: 'Page not found',
-    home: 'Back to the power catalog',
+    home: 'Back to the home page',
   },
   error: {
     network: 'Cannot reach the server',
@@ -158,6 +160,7 @@ const en: Messages = {
   console: consoleEn,
   admin: adminEn,
   portal: portalEn,
+  home: homeEn,
 }
 
 export default en
