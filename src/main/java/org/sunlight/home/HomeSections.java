@@ -177,15 +177,14 @@ class HomeSections {
 			.map(java.util.Date::toInstant)
 			.findFirst()
 			.orElse(null);
-		boolean backlogged = oldestDue != null && oldestDue.isBefore(now.minus(BACKLOG_AFTER));
+		boolean backlogged = backlogged(oldestDue, now);
 		long failed = management.createJobQuery().noRetriesLeft().count();
 		Home.Jobs jobs = new Home.Jobs(due, at(oldestDue), backlogged, failed, !backlogged && failed == 0);
 
 		AuditTrail.Progress progress = audit.progress();
 		Long checkpointPos = progress.checkpoint() == null ? null : progress.checkpoint().chainPos();
 		Instant checkpointAt = progress.checkpoint() == null ? null : progress.checkpoint().at();
-		boolean behind = progress.sealedTo() > (checkpointPos == null ? 0 : checkpointPos);
-		boolean stale = behind && (checkpointAt == null || checkpointAt.isBefore(now.minus(CHECKPOINT_STALE_AFTER)));
+		boolean stale = stale(progress, now);
 		Home.Audit chain = new Home.Audit(progress.sealedTo(), progress.unsealed(), checkpointPos, at(checkpointAt),
 				stale, !stale);
 
@@ -194,6 +193,22 @@ class HomeSections {
 		Home.Deliveries delivered = new Home.Deliveries(failing != null, failedDeliveries,
 				failedDeliveries == null || failedDeliveries == 0);
 		return new Home.Admin(covered, jobs, chain, delivered);
+	}
+
+	/**
+	 * Sealed records beyond the newest checkpoint (or none at all) for longer than
+	 * {@link #CHECKPOINT_STALE_AFTER}: checkpointing has stopped.
+	 */
+	static boolean stale(AuditTrail.Progress progress, Instant now) {
+		long signed = progress.checkpoint() == null ? 0 : progress.checkpoint().chainPos();
+		Instant signedAt = progress.checkpoint() == null ? null : progress.checkpoint().at();
+		return progress.sealedTo() > signed
+				&& (signedAt == null || signedAt.isBefore(now.minus(CHECKPOINT_STALE_AFTER)));
+	}
+
+	/** A due job waiting longer than {@link #BACKLOG_AFTER}. */
+	static boolean backlogged(Instant oldestDue, Instant now) {
+		return oldestDue != null && oldestDue.isBefore(now.minus(BACKLOG_AFTER));
 	}
 
 	private Home.EscalationItem item(Escalation e) {
