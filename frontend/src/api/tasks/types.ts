@@ -245,6 +245,8 @@ export interface OrderView {
   /** The supervised case's power and the step that was escalated. */
   powerName?: string | null
   stepName?: string | null
+  /** The names of `candidateGroups`, the posts an unclaimed reply is offered to. */
+  candidateGroupNames?: string[]
 }
 
 export interface TaskSummary {

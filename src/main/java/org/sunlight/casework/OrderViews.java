@@ -73,7 +73,7 @@ public class OrderViews {
 			OffsetDateTime deadline, Lamp lamp, @JsonSerialize(using = SignedDurationSerializer.class) Duration remaining,
 			String assignee, List<String> candidateGroups, boolean running, Duration dayLength, String reply,
 			String repliedBy, OffsetDateTime repliedAt, boolean late, String issuedByName, String assigneeName,
-			String repliedByName, String powerName, String stepName) {
+			String repliedByName, String powerName, String stepName, List<String> candidateGroupNames) {
 	}
 
 	/** Open orders for the user (assigned to them or offered to their posts), or all when {@code seesAll}. */
@@ -167,12 +167,14 @@ public class OrderViews {
 			.flatMap(o -> java.util.stream.Stream.of(o.issuedBy(), o.assignee(), o.repliedBy()))
 			.filter(Objects::nonNull)
 			.toList());
+		Map<String, String> posts = organisation
+			.postNames(found.stream().flatMap(o -> o.candidateGroups().stream()).distinct().toList());
 		return found.stream()
 			.map(o -> new OrderView(o.id(), o.escalationId(), o.caseId(), o.caseNumber(), o.orderCaseId(), o.taskId(),
 					o.instruction(), o.replyWithin(), o.issuedBy(), o.issuedAt(), o.deadline(), o.lamp(), o.remaining(),
 					o.assignee(), o.candidateGroups(), o.running(), o.dayLength(), o.reply(), o.repliedBy(),
 					o.repliedAt(), o.late(), names.get(o.issuedBy()), names.get(o.assignee()), names.get(o.repliedBy()),
-					o.powerName(), o.stepName()))
+					o.powerName(), o.stepName(), o.candidateGroups().stream().map(posts::get).toList()))
 			.toList();
 	}
 
@@ -217,7 +219,7 @@ public class OrderViews {
 				task == null ? null : task.remaining(), task == null ? repliedBy : task.assignee(),
 				task == null ? List.of() : task.candidateGroups(), task != null && task.running(),
 				task == null ? null : task.dayLength(), reply, repliedBy, repliedAt, late, null, null, null,
-				escalation.powerName(), escalation.stepName());
+				escalation.powerName(), escalation.stepName(), List.of());
 	}
 
 	private String orderProcessKey() {

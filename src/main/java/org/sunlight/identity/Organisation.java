@@ -103,6 +103,15 @@ public class Organisation {
 		return names;
 	}
 
+	/** The names of these posts (a post that is not in the organisation keeps its id). */
+	public java.util.Map<String, String> postNames(java.util.Collection<String> ids) {
+		java.util.Map<String, String> known = new java.util.HashMap<>();
+		reader.posts().forEach(post -> known.put(post.id(), post.name()));
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		ids.forEach(id -> names.put(id, known.getOrDefault(id, id)));
+		return names;
+	}
+
 	public Optional<OrgChart.Department> department(String id) {
 		return reader.department(id);
 	}

@@ -106,6 +106,7 @@ final class HomeFixtures {
 				runtime.deleteProcessInstance(caseId, "test over");
 			}
 			jdbc.update("delete from sl_clock_extension where case_id = ?", caseId);
+			jdbc.update("delete from sl_supervision_order where case_id = ?", caseId);
 			jdbc.update("update sl_escalation set status = 'RESOLVED' where case_id = ?", caseId);
 		}
 		started.clear();
@@ -114,13 +115,19 @@ final class HomeFixtures {
 
 	/** Starts a case at this Beijing time as the handler, who claims its first task; returns the case id. */
 	String startAndClaim(String beijing, String applicant) throws Exception {
+		String caseId = start(beijing, applicant);
+		expect(204, send(post("/api/tasks/" + openTask(caseId) + "/claim"), HANDLER, ""));
+		return caseId;
+	}
+
+	/** Starts a case at this Beijing time as the handler; its first task waits in home-window. */
+	String start(String beijing, String applicant) throws Exception {
 		clockAt(beijing);
 		MockHttpServletResponse response = send(post("/api/cases"), HANDLER,
 				"{\"powerCode\":\"" + POWER + "\",\"applicant\":{\"name\":\"" + applicant + "\"}}");
 		expect(201, response);
 		String caseId = JsonPath.read(response.getContentAsString(), "$.caseId");
 		started.add(caseId);
-		expect(204, send(post("/api/tasks/" + openTask(caseId) + "/claim"), HANDLER, ""));
 		return caseId;
 	}
 

@@ -174,4 +174,18 @@ class InboxApiTests extends HomeTestBase {
 				"$.items[?(@.taskId == '" + reply + "')].order")).containsExactly(true);
 	}
 
+	@Test
+	void anOrderToAPostNamesThePostNotItsId() throws Exception {
+		String caseId = home.start("2026-11-23T09:00", "无人签收申请人");
+		clockAt("2026-11-24T17:31");
+		home.fireDueTimers(caseId);
+		expect(201, home.send(post("/api/escalations/" + home.escalation(caseId, "RED") + "/orders"), SUPERVISOR,
+				"{\"instruction\":\"请窗口尽快受理\",\"replyWithin\":\"P1D\"}"));
+		String issued = home.read("/api/inbox/orders/issued", SUPERVISOR);
+		List<Map<String, Object>> mine = JsonPath.read(issued, "$.items[?(@.caseId == '" + caseId + "')]");
+		assertThat(mine.get(0)).containsEntry("assignee", null);
+		assertThat((List<String>) mine.get(0).get("candidateGroups")).containsExactly("home-window");
+		assertThat((List<String>) mine.get(0).get("candidateGroupNames")).containsExactly("综合窗口");
+	}
+
 }

@@ -37,6 +37,10 @@ public class OrgReader {
 		return accounts.find(username).map(AccountStore.Account::displayName).orElse(username);
 	}
 
+	public List<OrgChart.Post> posts() {
+		return org.posts();
+	}
+
 	public List<String> supervised(String username) {
 		return org.supervised(username);
 	}
