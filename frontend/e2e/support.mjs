@@ -113,6 +113,17 @@ export async function api(method, path, user, body, password = 'demo') {
   return { status: response.status, body: text ? JSON.parse(text) : undefined }
 }
 
+/** A land-use case started by handler1 with its acceptance step claimed, through the API. */
+export async function claimedCase(applicant) {
+  const started = await api('POST', '/api/cases', 'handler1', { powerCode: 'XK-LAND-001', applicant: { name: applicant } })
+  assert.equal(started.status, 201, JSON.stringify(started.body))
+  const tasks = await api('GET', '/api/tasks?scope=candidate', 'handler1')
+  const task = tasks.body.find((t) => t.caseId === started.body.caseId)
+  assert.ok(task, 'the acceptance step is offered to handler1')
+  assert.equal((await api('POST', `/api/tasks/${task.taskId}/claim`, 'handler1')).status, 204)
+  return { ...started.body, taskId: task.taskId, deadline: task.deadline }
+}
+
 export async function setClock(at) {
   const response = await fetch(`${baseUrl}/test-support/clock?at=${encodeURIComponent(at)}`, {
     method: 'POST',

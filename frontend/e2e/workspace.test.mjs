@@ -3,21 +3,10 @@
 // against a server without it (java -jar) they skip and say why.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, resetClock, runDueTimers, setClock, signIn, withPage } from './support.mjs'
+import { api, claimedCase, launchBrowser, resetClock, runDueTimers, setClock, signIn, withPage } from './support.mjs'
 
 let browser
 let clockAvailable = false
-
-/** A land-use case started and its acceptance step claimed by handler1, through the API. */
-async function claimedCase(applicant) {
-  const started = await api('POST', '/api/cases', 'handler1', { powerCode: 'XK-LAND-001', applicant: { name: applicant } })
-  assert.equal(started.status, 201, JSON.stringify(started.body))
-  const tasks = await api('GET', '/api/tasks?scope=candidate', 'handler1')
-  const task = tasks.body.find((t) => t.caseId === started.body.caseId)
-  assert.ok(task, 'the acceptance step is offered to handler1')
-  assert.equal((await api('POST', `/api/tasks/${task.taskId}/claim`, 'handler1')).status, 204)
-  return { ...started.body, taskId: task.taskId, deadline: task.deadline }
-}
 
 function row(page, caseNumber) {
   return page.locator('[data-testid=task-table] tr.task-row', { hasText: caseNumber })

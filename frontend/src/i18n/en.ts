@@ -1,4 +1,5 @@
 import { en as adminEn } from '@/pages/admin/messages'
+import { en as homeEn } from '@/pages/home/messages'
 import { en as consoleEn } from '@/pages/console/messages'
 import { en as designerEn } from '@/pages/designer/messages'
 import { en as reviewEn } from '@/pages/review/messages'
@@ -18,6 +19,7 @@ const en: Messages = {
     none: '—',
   },
   nav: {
+    home: 'Home',
     catalog: 'Power catalog',
     designer: 'Designer',
     review: 'Review',
@@ -53,7 +55,7 @@ const en: Messages = {
   },
   notFound: {
     title: 'Page not found',
-    home: 'Back to the power catalog',
+    home: 'Back to the home page',
   },
   error: {
     network: 'Cannot reach the server',
@@ -163,6 +165,7 @@ const en: Messages = {
   admin: adminEn,
   portal: portalEn,
   notifications: notificationsEn,
+  home: homeEn,
 }
 
 export default en

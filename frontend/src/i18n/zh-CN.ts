@@ -1,4 +1,5 @@
 import { zhCN as adminZhCN } from '@/pages/admin/messages'
+import { zhCN as homeZhCN } from '@/pages/home/messages'
 import { zhCN as consoleZhCN } from '@/pages/console/messages'
 import { zhCN as designerZhCN } from '@/pages/designer/messages'
 import { zhCN as reviewZhCN } from '@/pages/review/messages'
@@ -16,6 +17,7 @@ const zhCN = {
     none: '—',
   },
   nav: {
+    home: '首页',
     catalog: '权力目录',
     designer: '流程设计',
     review: '审核',
@@ -51,7 +53,7 @@ const zhCN = {
   },
   notFound: {
     title: '页面不存在',
-    home: '返回权力目录',
+    home: '返回首页',
   },
   error: {
     network: '无法连接服务器',
@@ -161,6 +163,7 @@ const zhCN = {
   admin: adminZhCN,
   portal: portalZhCN,
   notifications: notificationsZhCN,
+  home: homeZhCN,
 }
 
 export default zhCN

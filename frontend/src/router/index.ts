@@ -5,6 +5,7 @@ import { ensureUser, forgetUser } from '@/stores/session'
 import { adminRoutes } from '@/pages/admin/routes'
 import { consoleRoutes } from '@/pages/console/routes'
 import { designerRoutes } from '@/pages/designer/routes'
+import { homeRoutes } from '@/pages/home/routes'
 import { reviewRoutes } from '@/pages/review/routes'
 import { riskRoutes } from '@/pages/risks/routes'
 import { portalRoutes } from '@/pages/portal/routes'
@@ -24,7 +25,8 @@ declare module 'vue-router' {
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
-    { path: '/', redirect: '/catalog' },
+    // Everyone starts on what needs them now, whatever their role (docs/home.md).
+    { path: '/', redirect: '/home' },
     {
       path: '/login',
       name: 'login',
@@ -38,6 +40,7 @@ export const router = createRouter({
       component: () => import('@/pages/catalog/PowerDetailPage.vue'),
       props: true,
     },
+    ...homeRoutes,
     ...designerRoutes,
     ...reviewRoutes,
     ...tasksRoutes,
@@ -57,7 +60,7 @@ export const router = createRouter({
 export function safeRedirect(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
     ? value
-    : '/catalog'
+    : '/home'
 }
 
 function toLogin(to: RouteLocationNormalized) {
@@ -69,7 +72,7 @@ router.beforeEach(async (to) => {
   const user = await ensureUser().catch(() => null)
   if (!user) return toLogin(to)
   const roles = to.meta.roles
-  if (roles && !roles.some((role) => user.roles.includes(role))) return { name: 'catalog' }
+  if (roles && !roles.some((role) => user.roles.includes(role))) return { name: 'home' }
   return true
 })
 

@@ -8,8 +8,19 @@ describe('safeRedirect', () => {
 
   it('never leaves the app nor returns to the sign-in page', () => {
     for (const target of ['https://evil.example', '//evil.example', '/login?redirect=/x', undefined, ['/catalog']]) {
-      expect(safeRedirect(target)).toBe('/catalog')
+      expect(safeRedirect(target)).toBe('/home')
     }
+  })
+})
+
+describe('the home page', () => {
+  it('is where everyone lands, and the inboxes are kept for their roles', () => {
+    expect(router.getRoutes().find((r) => r.path === '/')?.redirect).toBe('/home')
+    expect(router.resolve('/home').name).toBe('home')
+    expect(router.resolve('/home').meta.roles).toBeUndefined()
+    expect(router.resolve('/inbox/extensions').meta.roles).toEqual(['LEADER'])
+    expect(router.resolve('/inbox/orders').meta.roles).toEqual(['SUPERVISOR'])
+    expect(router.resolve('/inbox/done').meta.roles).toEqual(['HANDLER'])
   })
 })
 

@@ -237,6 +237,16 @@ export interface OrderView {
   reply: string | null
   repliedBy: string | null
   repliedAt: string | null
+  /** Replied after its deadline, or (still open) past it. */
+  late?: boolean
+  issuedByName?: string | null
+  assigneeName?: string | null
+  repliedByName?: string | null
+  /** The supervised case's power and the step that was escalated. */
+  powerName?: string | null
+  stepName?: string | null
+  /** The names of `candidateGroups`, the posts an unclaimed reply is offered to. */
+  candidateGroupNames?: string[]
 }
 
 export interface TaskSummary {

@@ -4,6 +4,7 @@ export const zhCN = {
   nav: {
     tasks: '待办任务',
     orders: '督办事项',
+    done: '已办事项',
     start: '新建办件',
     redBadge: '红灯 {n}',
     redTitle: '已超时的待办',
@@ -239,6 +240,7 @@ export const en: typeof zhCN = {
   nav: {
     tasks: 'Tasks',
     orders: 'Supervision orders',
+    done: 'Done',
     start: 'New case',
     redBadge: 'Red {n}',
     redTitle: 'Overdue tasks',

@@ -186,6 +186,18 @@ public class AuditTrail {
 		return hash.equals(r.hash()) && hash.equals(head.lastHash());
 	}
 
+	/**
+	 * How far the chain has come, cheaply (no hash is recomputed): the last sealed position, the
+	 * records still waiting for their seal, and the newest signed checkpoint. A checkpoint far
+	 * behind the head means checkpointing stopped, which it does when the chain no longer matches.
+	 */
+	public record Progress(long sealedTo, long unsealed, AuditCheckpoint checkpoint) {
+	}
+
+	public Progress progress() {
+		return new Progress(store.head().lastPos(), store.unsealedCount(), checkpoints.latest().orElse(null));
+	}
+
 	/** A record as followers of the trail see it: its insertion order and what it is about. */
 	public record Entry(long seq, String action, String subjectType, String subjectId) {
 	}

@@ -136,6 +136,26 @@ public class Organisation {
 				: new SupervisionScope(false, Set.copyOf(departments));
 	}
 
+	/**
+	 * The names people know these users by (a username without an account keeps itself), so that
+	 * lists say "经办人 张伟" rather than handler1.
+	 */
+	public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		usernames.stream().filter(java.util.Objects::nonNull).distinct()
+			.forEach(username -> names.put(username, reader.displayName(username)));
+		return names;
+	}
+
+	/** The names of these posts (a post that is not in the organisation keeps its id). */
+	public java.util.Map<String, String> postNames(java.util.Collection<String> ids) {
+		java.util.Map<String, String> known = new java.util.HashMap<>();
+		reader.posts().forEach(post -> known.put(post.id(), post.name()));
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		ids.forEach(id -> names.put(id, known.getOrDefault(id, id)));
+		return names;
+	}
+
 	public Optional<OrgChart.Department> department(String id) {
 		return reader.department(id);
 	}

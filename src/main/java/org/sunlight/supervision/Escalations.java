@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.audit.AuditAction;
 import org.sunlight.audit.AuditTrail;
+import org.sunlight.identity.SupervisionScope;
 import org.sunlight.supervision.internal.EscalationFilter;
 import org.sunlight.supervision.internal.EscalationStore;
 import org.sunlight.system.ConflictException;
@@ -30,6 +31,18 @@ public class Escalations {
 
 	public Page list(EscalationFilter filter, int page, int size) {
 		return new Page(store.page(filter, page, size), store.count(filter));
+	}
+
+	/**
+	 * The newest escalations of a status (and level, when given) that someone sees: those of the
+	 * departments in {@code scope} and, with {@code routedTo} ({@code user:name}), the red alarms
+	 * routed to that leader. For a home page: the total and the first {@code size}.
+	 */
+	public Page latest(Escalation.Status status, EscalationLevel level, SupervisionScope scope, String routedTo,
+			int size) {
+		EscalationFilter filter = new EscalationFilter(status, level, null, null, null, null,
+				scope.all() ? null : scope.departments(), scope.all() ? null : routedTo);
+		return list(filter, 0, size);
 	}
 
 	public Escalation get(String id) {

@@ -3,6 +3,7 @@ package org.sunlight.supervision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.sunlight.supervision.internal.ClockStore;
 import org.sunlight.supervision.internal.ExtensionStore;
 import org.sunlight.system.ConflictException;
 import org.sunlight.system.NotFoundException;
+import org.sunlight.system.Paging;
 import org.sunlight.system.UnprocessableException;
 
 /**
@@ -77,6 +79,24 @@ public class Extensions {
 		return extensions.ofCase(caseId);
 	}
 
+	/** Every request still waiting for a leader, oldest first; callers keep what the leader may decide. */
+	public List<Extension> pending() {
+		return extensions.requested();
+	}
+
+	public record Page(List<Extension> items, long total) {
+	}
+
+	/** The extensions a leader decided, newest first. */
+	public Page decidedBy(String user, Paging paging) {
+		return new Page(extensions.decidedBy(user, paging.offset(), paging.size()), extensions.countDecidedBy(user));
+	}
+
+	/** The case deadline an approval of {@code amount} gives: the deadline moved on the power's calendar. */
+	public Instant movedDeadline(CaseSchedule clock, String amount) {
+		return workingTime.deadline(clock.deadline(), amount, clock.calendar()).deadline();
+	}
+
 	@Transactional
 	public Extension request(String caseId, String amount, String reason, String by) {
 		if (amount == null || amount.isBlank()) {
@@ -121,7 +141,7 @@ public class Extensions {
 			throw new ConflictException("the case's deadline " + clock.deadline() + " has passed; an extension must be "
 					+ "decided within the limit");
 		}
-		Instant deadline = workingTime.deadline(clock.deadline(), extension.amount(), clock.calendar()).deadline();
+		Instant deadline = movedDeadline(clock, extension.amount());
 		Duration added = workingTime.workingTimeBetween(clock.deadline(), deadline, java.util.List.of(), clock.calendar());
 		Instant warnAt = clock.warnAt().isAfter(now)
 				? workingTime.plusWorkingTime(clock.warnAt(), added, clock.calendar()) : clock.warnAt();
@@ -146,6 +166,10 @@ public class Extensions {
 	@Transactional
 	public Extension reject(String caseId, String by, String note) {
 		checkNote(note);
+		// A refusal says why, so the handler who asked knows what to do next.
+		if (note == null || note.isBlank()) {
+			throw new IllegalArgumentException("note is required: the reason the extension is refused");
+		}
 		runningCases.clock(caseId);
 		Extension extension = pending(caseId);
 		decide(extension, Extension.Status.REJECTED, by, now(), note, null, null);

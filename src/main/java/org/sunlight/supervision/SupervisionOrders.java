@@ -1,7 +1,11 @@
 package org.sunlight.supervision;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.sunlight.audit.AuditTrail;
 import org.sunlight.calendar.WorkingTime;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.system.ConflictException;
+import org.sunlight.system.Paging;
 
 /**
  * Issues supervision orders. Each order starts a case of the supervision_order power whose one
@@ -114,7 +119,7 @@ public class SupervisionOrders {
 
 	/** The order a case of the supervision_order power carries, as recorded when it was issued. */
 	public java.util.Optional<SupervisionOrder> ofOrderCase(String orderCaseId) {
-		return recorded("where order_case_id = ?", orderCaseId).stream().findFirst();
+		return ofOrderCases(List.of(orderCaseId)).stream().findFirst();
 	}
 
 	/**
@@ -122,17 +127,39 @@ public class SupervisionOrders {
 	 * {@code deadline} belong to the running reply and are left out here).
 	 */
 	public List<SupervisionOrder> recorded() {
-		return recorded("");
+		return jdbc.query(SELECT + " order by issued_at desc", SupervisionOrders::map);
 	}
 
-	private List<SupervisionOrder> recorded(String where, Object... args) {
-		return jdbc.query("""
-				select id, escalation_id, case_id, order_case_id, instruction, reply_within, issued_by, issued_at
-				from sl_supervision_order""" + " " + where + " order by issued_at desc",
-				(rs, row) -> new SupervisionOrder(rs.getString("id"), rs.getString("escalation_id"),
-						rs.getString("case_id"), rs.getString("order_case_id"), null, rs.getString("instruction"),
-						rs.getString("reply_within"), rs.getString("issued_by"),
-						rs.getTimestamp("issued_at").toInstant(), null), args);
+	/** The orders someone issued, newest first, a page of them. */
+	public List<SupervisionOrder> issuedBy(String user, Paging paging) {
+		return jdbc.query(SELECT + " where issued_by = ? order by issued_at desc, id offset ? rows fetch next ? rows only",
+				SupervisionOrders::map, user, paging.offset(), paging.size());
+	}
+
+	public long countIssuedBy(String user) {
+		Long count = jdbc.queryForObject("select count(*) from sl_supervision_order where issued_by = ?", Long.class,
+				user);
+		return count == null ? 0 : count;
+	}
+
+	/** The orders carried by these order cases. */
+	public List<SupervisionOrder> ofOrderCases(Collection<String> orderCaseIds) {
+		if (orderCaseIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query(SELECT + " where order_case_id in ("
+				+ String.join(", ", Collections.nCopies(orderCaseIds.size(), "?")) + ") order by issued_at desc",
+				SupervisionOrders::map, orderCaseIds.toArray());
+	}
+
+	private static final String SELECT = """
+			select id, escalation_id, case_id, order_case_id, instruction, reply_within, issued_by, issued_at
+			from sl_supervision_order""";
+
+	private static SupervisionOrder map(ResultSet rs, int row) throws SQLException {
+		return new SupervisionOrder(rs.getString("id"), rs.getString("escalation_id"), rs.getString("case_id"),
+				rs.getString("order_case_id"), null, rs.getString("instruction"), rs.getString("reply_within"),
+				rs.getString("issued_by"), rs.getTimestamp("issued_at").toInstant(), null);
 	}
 
 }

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SpaForwarding {
 
-	@GetMapping({ "/", "/login", "/{area:catalog|designer|tasks|console|portal|admin|risks}",
-			"/{area:catalog|designer|tasks|console|portal|admin|risks}/**" })
+	@GetMapping({ "/", "/login", "/{area:catalog|designer|review|tasks|console|portal|admin|risks|home|inbox}",
+			"/{area:catalog|designer|review|tasks|console|portal|admin|risks|home|inbox}/**" })
 	String app() {
 		return "forward:/index.html";
 	}

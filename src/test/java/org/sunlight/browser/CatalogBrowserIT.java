@@ -64,7 +64,10 @@ class CatalogBrowserIT {
 
 	@Test
 	void browserTestsPassAgainstTheRealServer() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("npm", "run", "e2e"));
+		// -Dsunlight.e2e=home.test.mjs runs one file of frontend/e2e instead of all of them.
+		String only = System.getProperty("sunlight.e2e", "");
+		List<String> command = new ArrayList<>(only.isBlank() ? List.of("npm", "run", "e2e")
+				: List.of("node", "--test", "e2e/" + only.replaceAll("[^\\w.-]", "")));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true);
 		builder.environment().put("SUNLIGHT_BASE_URL", "http://localhost:" + port);
 		builder.environment().put("CHROMIUM_PATH", chromium.toString());

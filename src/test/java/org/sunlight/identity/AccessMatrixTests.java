@@ -46,6 +46,11 @@ class AccessMatrixTests {
 	/** Who may call what: "METHOD /pattern" → the roles let through. */
 	static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /api/me", EVERYONE),
+			Map.entry("GET /api/home", EVERYONE),
+			Map.entry("GET /api/inbox/extensions", Set.of("LEADER")),
+			Map.entry("GET /api/inbox/orders/issued", Set.of("SUPERVISOR")),
+			Map.entry("GET /api/inbox/orders/replied", Set.of("HANDLER")),
+			Map.entry("GET /api/inbox/done", Set.of("HANDLER")),
 			Map.entry("POST /api/models/validate", Set.of("DESIGNER")),
 			Map.entry("POST /api/models", Set.of("DESIGNER")),
 			Map.entry("GET /api/designer/drafts", Set.of("DESIGNER", "ADMIN")),

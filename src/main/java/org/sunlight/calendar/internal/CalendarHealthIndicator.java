@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
+import org.sunlight.calendar.CalendarCoverage;
 import org.sunlight.calendar.WorkCalendar;
 
 /**

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.sunlight.calendar.CalendarCoverage;
 import org.sunlight.calendar.WorkCalendar;
 
 /** Says in the log at start-up when the holiday table misses this year or, from November, the next. */

@@ -33,6 +33,15 @@ public class OrgReader {
 		return accounts.roles(username);
 	}
 
+	/** The name people know someone by; the username when there is no such account. */
+	public String displayName(String username) {
+		return accounts.find(username).map(AccountStore.Account::displayName).orElse(username);
+	}
+
+	public List<OrgChart.Post> posts() {
+		return org.posts();
+	}
+
 	public List<String> supervised(String username) {
 		return org.supervised(username);
 	}

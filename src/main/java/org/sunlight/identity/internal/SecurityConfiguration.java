@@ -80,7 +80,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/public/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/me").authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/me", "/api/home").authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/inbox/extensions").hasRole(Roles.LEADER)
+				.requestMatchers(HttpMethod.GET, "/api/inbox/orders/issued").hasRole(Roles.SUPERVISOR)
+				.requestMatchers(HttpMethod.GET, "/api/inbox/done", "/api/inbox/orders/replied").hasRole(Roles.HANDLER)
 				.requestMatchers(HttpMethod.POST, "/api/models", "/api/models/validate").hasRole(Roles.DESIGNER)
 				.requestMatchers(HttpMethod.GET, "/api/designer/powers/*/comparison")
 				.hasAnyRole(Roles.DESIGNER, Roles.REVIEWER, Roles.ADMIN)

@@ -6,6 +6,7 @@ import static org.sunlight.supervision.internal.ClockStore.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,24 @@ public class ExtensionStore {
 		return jdbc.query("select * from sl_clock_extension where case_id = ?", ExtensionStore::map, caseId)
 			.stream()
 			.findFirst();
+	}
+
+	/** Every request still waiting for its decision, oldest first. */
+	public List<Extension> requested() {
+		return jdbc.query("select * from sl_clock_extension where status = 'REQUESTED' order by requested_at, id",
+				ExtensionStore::map);
+	}
+
+	/** The decisions someone made, newest first. */
+	public List<Extension> decidedBy(String user, long offset, int size) {
+		return jdbc.query("select * from sl_clock_extension where decided_by = ? order by decided_at desc, id"
+				+ " offset ? rows fetch next ? rows only", ExtensionStore::map, user, offset, size);
+	}
+
+	public long countDecidedBy(String user) {
+		Long count = jdbc.queryForObject("select count(*) from sl_clock_extension where decided_by = ?", Long.class,
+				user);
+		return count == null ? 0 : count;
 	}
 
 	public void insert(Extension e) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import org.sunlight.calendar.CalendarCoverage;
 import org.sunlight.calendar.HolidayTable;
 import org.sunlight.calendar.HolidayTables;
 

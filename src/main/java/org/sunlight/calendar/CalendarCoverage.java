@@ -1,10 +1,8 @@
-package org.sunlight.calendar.internal;
+package org.sunlight.calendar;
 
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Optional;
-
-import org.sunlight.calendar.HolidayTable;
 
 /**
  * Whether the holiday table covers the current year and, from November on, the next one: the
