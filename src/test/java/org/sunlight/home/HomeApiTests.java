@@ -193,8 +193,9 @@ class HomeApiTests extends HomeTestBase {
 		assertThat((Boolean) JsonPath.read(before, "$.admin.jobs.backlogged")).isTrue();
 		assertThat((Boolean) JsonPath.read(before, "$.admin.jobs.ok")).isFalse();
 		assertThat((String) JsonPath.read(before, "$.admin.jobs.oldestDue")).endsWith("+08:00");
-		assertThat((Boolean) JsonPath.read(before, "$.admin.deliveries.installed")).isFalse();
-		assertThat((Object) JsonPath.read(before, "$.admin.deliveries.failed")).isNull();
+		// The notification module fills the slot with its deliveries that ran out of retries.
+		assertThat((Boolean) JsonPath.read(before, "$.admin.deliveries.installed")).isTrue();
+		assertThat((Integer) JsonPath.read(before, "$.admin.deliveries.failed")).isNotNegative();
 		assertThat((Integer) JsonPath.read(before, "$.admin.audit.sealedTo")).isNotNegative();
 
 		int failed = JsonPath.read(before, "$.admin.jobs.failed");
