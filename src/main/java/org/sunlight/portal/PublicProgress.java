@@ -18,10 +18,9 @@ import org.sunlight.casework.Cases;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.modeling.SlNamespace;
-import org.sunlight.portal.internal.LookupThrottle;
+import org.sunlight.modeling.SystemPowers;
 import org.sunlight.portal.internal.Masking;
 import org.sunlight.portal.internal.PublicNames;
-import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -60,7 +59,7 @@ public class PublicProgress {
 
 		private final long retryAfterSeconds;
 
-		TooManyLookupsException(String message, long retryAfterSeconds) {
+		public TooManyLookupsException(String message, long retryAfterSeconds) {
 			super(message);
 			this.retryAfterSeconds = retryAfterSeconds;
 		}
@@ -77,13 +76,14 @@ public class PublicProgress {
 		}
 		LookupThrottle.Permit permit = throttle.take(client);
 		if (!permit.allowed()) {
-			long seconds = Math.max(1, (permit.retryAfter().toMillis() + 999) / 1000);
+			long seconds = permit.retryAfterSeconds();
 			record(caseNumber, null, "THROTTLED", client);
-			throw new TooManyLookupsException(message("portal.tooManyLookups", (seconds + 59) / 60), seconds);
+			throw new TooManyLookupsException(message("portal.tooManyLookups", permit.retryAfterMinutes()), seconds);
 		}
-		// The system's own supervision orders are cases too, but nobody outside follows them.
+		// The system's own powers' cases (an order, a complaint) are cases too, but not followed
+		// here: an order by nobody outside, a complaint on its own page.
 		Optional<String> caseId = cases.caseIdFor(caseNumber, queryCode)
-			.filter(id -> !caseNumber.startsWith(SupervisionOrders.ORDER_POWER + "-"));
+			.filter(id -> !SystemPowers.isSystem(caseNumber));
 		if (caseId.isEmpty()) {
 			record(caseNumber, null, "NOT_FOUND", client);
 			throw new NotFoundException(message("portal.caseNotFound"));

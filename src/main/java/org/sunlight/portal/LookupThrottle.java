@@ -1,4 +1,4 @@
-package org.sunlight.portal.internal;
+package org.sunlight.portal;
 
 import java.time.Duration;
 
@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import org.sunlight.system.KeyedBuckets;
 
 /**
- * How many failed progress lookups a client address may make: a Bucket4j token bucket per address,
+ * How many failed lookups by a number and its query code a client address may make (a case's
+ * progress, a complaint's, a complaint about a case: one bucket for all, so no door walks codes): a Bucket4j token bucket per address,
  * {@code capacity} tokens refilled evenly over an hour. Every lookup takes a token first (so
  * concurrent guesses cannot overshoot) and a lookup that finds its case gives it back, so only
  * failures count. The buckets ({@link KeyedBuckets}) run on the engine clock and live in this
@@ -25,6 +26,17 @@ public class LookupThrottle {
 
 	/** The outcome of taking a token: allowed, or refused with how long until the next one. */
 	public record Permit(boolean allowed, Duration retryAfter) {
+
+		/** The wait in whole seconds, rounded up, at least one: for {@code Retry-After}. */
+		public long retryAfterSeconds() {
+			return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+		}
+
+		/** The wait in whole minutes, rounded up: for the message. */
+		public long retryAfterMinutes() {
+			return (retryAfterSeconds() + 59) / 60;
+		}
+
 	}
 
 	public Permit take(String client) {
