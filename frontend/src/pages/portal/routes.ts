@@ -20,6 +20,13 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('./PortalCasePage.vue'),
         props: true,
       },
+      { path: 'complaints/new', name: 'portal-complaint-new', component: () => import('./PortalComplaintNewPage.vue') },
+      {
+        path: 'complaints/:complaintNumber?',
+        name: 'portal-complaint-follow',
+        component: () => import('./PortalComplaintPage.vue'),
+        props: true,
+      },
     ],
   },
 ]
