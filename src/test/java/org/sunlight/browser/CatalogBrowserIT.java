@@ -64,7 +64,12 @@ class CatalogBrowserIT {
 
 	@Test
 	void browserTestsPassAgainstTheRealServer() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("npm", "run", "e2e"));
+		// -Dsunlight.e2e=complaint.test.mjs,portal.test.mjs runs only those files (to try one's own).
+		String only = System.getProperty("sunlight.e2e", "");
+		List<String> command = new ArrayList<>(only.isBlank() ? List.of("npm", "run", "e2e") : List.of("node", "--test"));
+		for (String file : only.isBlank() ? new String[0] : only.split(",")) {
+			command.add("e2e/" + file.trim());
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true);
 		builder.environment().put("SUNLIGHT_BASE_URL", "http://localhost:" + port);
 		builder.environment().put("CHROMIUM_PATH", chromium.toString());
