@@ -37,7 +37,6 @@ import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.modeling.SystemPowers;
 import org.sunlight.portal.LookupThrottle;
-import org.sunlight.portal.PublicProgress;
 import org.sunlight.system.InvalidParameterException;
 import org.sunlight.system.NotFoundException;
 
@@ -175,12 +174,7 @@ public class Complaints {
 	 * substantiated complaint goes against the step open now, else the last one done.
 	 */
 	private Subject ofCase(String caseNumber, String queryCode, String client) {
-		LookupThrottle.Permit permit = throttle.take(client);
-		if (!permit.allowed()) {
-			recordCaseCheck(caseNumber, null, "THROTTLED", client);
-			throw new PublicProgress.TooManyLookupsException(message("portal.tooManyLookups",
-					permit.retryAfterMinutes()), permit.retryAfterSeconds());
-		}
+		throttle.takeOrRefuse(client, () -> recordCaseCheck(caseNumber, null, "THROTTLED", client));
 		Optional<String> caseId = cases.caseIdFor(caseNumber, queryCode).filter(id -> !SystemPowers.isSystem(caseNumber));
 		if (caseId.isEmpty()) {
 			recordCaseCheck(caseNumber, null, "NOT_FOUND", client);
@@ -208,12 +202,7 @@ public class Complaints {
 		if (queryCode == null || queryCode.isBlank()) {
 			throw invalid("portal.queryCodeRequired", "queryCode is required");
 		}
-		LookupThrottle.Permit permit = throttle.take(client);
-		if (!permit.allowed()) {
-			recordLookup(complaintNumber, null, "THROTTLED", client);
-			throw new PublicProgress.TooManyLookupsException(message("portal.tooManyLookups",
-					permit.retryAfterMinutes()), permit.retryAfterSeconds());
-		}
+		throttle.takeOrRefuse(client, () -> recordLookup(complaintNumber, null, "THROTTLED", client));
 		Optional<String> caseId = cases.caseIdFor(complaintNumber, queryCode)
 			.filter(id -> complaintNumber.startsWith(POWER + "-"));
 		if (caseId.isEmpty()) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.sunlight.system.KeyedBuckets;
 
@@ -20,8 +22,25 @@ public class LookupThrottle {
 
 	private final KeyedBuckets buckets;
 
-	LookupThrottle(@Value("${sunlight.portal.failed-lookups-per-hour:10}") int capacity) {
+	private final MessageSource messages;
+
+	LookupThrottle(@Value("${sunlight.portal.failed-lookups-per-hour:10}") int capacity, MessageSource messages) {
 		this.buckets = new KeyedBuckets(capacity, Duration.ofHours(1));
+		this.messages = messages;
+	}
+
+	/**
+	 * Takes a token for a lookup by {@code client}; with none left, runs {@code refused} (to audit
+	 * it) and throws {@link PublicProgress.TooManyLookupsException} (429 with {@code Retry-After}).
+	 */
+	public void takeOrRefuse(String client, Runnable refused) {
+		Permit permit = take(client);
+		if (!permit.allowed()) {
+			refused.run();
+			throw new PublicProgress.TooManyLookupsException(messages.getMessage("portal.tooManyLookups",
+					new Object[] { permit.retryAfterMinutes() }, "portal.tooManyLookups", LocaleContextHolder.getLocale()),
+					permit.retryAfterSeconds());
+		}
 	}
 
 	/** The outcome of taking a token: allowed, or refused with how long until the next one. */

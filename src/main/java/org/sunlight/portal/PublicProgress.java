@@ -59,7 +59,7 @@ public class PublicProgress {
 
 		private final long retryAfterSeconds;
 
-		public TooManyLookupsException(String message, long retryAfterSeconds) {
+		TooManyLookupsException(String message, long retryAfterSeconds) {
 			super(message);
 			this.retryAfterSeconds = retryAfterSeconds;
 		}
@@ -74,12 +74,7 @@ public class PublicProgress {
 		if (queryCode == null || queryCode.isBlank()) {
 			throw new IllegalArgumentException(message("portal.queryCodeRequired"));
 		}
-		LookupThrottle.Permit permit = throttle.take(client);
-		if (!permit.allowed()) {
-			long seconds = permit.retryAfterSeconds();
-			record(caseNumber, null, "THROTTLED", client);
-			throw new TooManyLookupsException(message("portal.tooManyLookups", permit.retryAfterMinutes()), seconds);
-		}
+		throttle.takeOrRefuse(client, () -> record(caseNumber, null, "THROTTLED", client));
 		// The system's own powers' cases (an order, a complaint) are cases too, but not followed
 		// here: an order by nobody outside, a complaint on its own page.
 		Optional<String> caseId = cases.caseIdFor(caseNumber, queryCode)
