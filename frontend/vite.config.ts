@@ -16,7 +16,8 @@ function spaPage(req: IncomingMessage): string | undefined {
 export default defineConfig({
   base: '/',
   plugins: [
-    vue(),
+    // <altcha-widget> (the complaint form's proof-of-work challenge) is a web component, not Vue's.
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'altcha-widget' } } }),
     Components({
       dirs: [],
       dts: 'src/components.d.ts',

@@ -135,3 +135,71 @@ export function getPublicStatistics(filter: { from?: string; to?: string; depart
     quietUnauthorized: true,
   })
 }
+
+/** What a complaint is about. */
+export type ComplaintSubjectKind = 'CASE' | 'POWER' | 'DEPARTMENT'
+
+/** A complaint as the portal files it (POST /api/public/complaints). */
+export interface ComplaintFiling {
+  subjectKind: ComplaintSubjectKind
+  caseNumber?: string
+  caseQueryCode?: string
+  powerCode?: string
+  departmentId?: string
+  text: string
+  anonymous: boolean
+  name?: string
+  phone?: string
+  /** The altcha widget's solution (base64 JSON). */
+  challenge: string
+}
+
+/** The complaint number and the query code to follow it. */
+export interface ComplaintFiled {
+  complaintNumber: string
+  queryCode: string
+  filedAt: string
+  acceptBy: string | null
+}
+
+export type ComplaintStatus = 'RECEIVED' | 'INVESTIGATING' | 'ANSWERING' | 'ANSWERED' | 'REFUSED'
+export type ComplaintConclusion = 'SUBSTANTIATED' | 'PARTLY' | 'UNSUBSTANTIATED'
+
+export interface ComplaintStep {
+  name: string
+  responsible: string[]
+  startedAt: string
+  endedAt: string | null
+  deadline: string | null
+  lamp: Lamp
+}
+
+/** A complaint as its complainant follows it: nothing personal, posts not people. */
+export interface ComplaintProgress {
+  complaintNumber: string
+  subjectKind: ComplaintSubjectKind
+  subject: string
+  filedAt: string
+  status: ComplaintStatus
+  deadline: string | null
+  lamp: Lamp
+  steps: ComplaintStep[]
+  conclusion: ComplaintConclusion | null
+  answer: string | null
+  refusalReason: string | null
+  closedAt: string | null
+}
+
+/** Where the altcha widget fetches its proof-of-work challenge. */
+export const COMPLAINT_CHALLENGE_URL = '/api/public/complaints/challenge'
+
+export function fileComplaint(filing: ComplaintFiling): Promise<ComplaintFiled> {
+  return http.post<ComplaintFiled>('/api/public/complaints', { body: filing, quietUnauthorized: true })
+}
+
+export function getComplaintProgress(complaintNumber: string, queryCode: string): Promise<ComplaintProgress> {
+  return http.get<ComplaintProgress>(`/api/public/complaints/${encodeURIComponent(complaintNumber)}`, {
+    query: { queryCode },
+    quietUnauthorized: true,
+  })
+}

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { PublicPower } from '@/api/portal'
 import {
+  complaintBody,
+  complaintProblem,
+  type ComplaintForm,
   feeAmount,
+  isPhone,
   groupByDepartment,
   isQueryCode,
   maskName,
@@ -95,5 +99,53 @@ describe('the public statistics', () => {
     expect(monthsBetween('2026-10', '2026-09')).toBe(0)
     expect(monthsBetween('', '2026-09')).toBe(0)
     expect(monthsBetween('2026-9', '2026-10')).toBe(0)
+  })
+})
+
+describe('the complaint form', () => {
+  const good: ComplaintForm = {
+    subjectKind: 'POWER',
+    caseNumber: '',
+    caseQueryCode: '',
+    powerCode: 'XK-LAND-001',
+    departmentId: '',
+    text: '窗口要求提交法律没有规定的材料',
+    anonymous: false,
+    name: '李四',
+    phone: '138 1234 5678',
+    challenge: 'eyJ9',
+  }
+
+  it('accepts phones as the server does', () => {
+    expect(isPhone('13812345678')).toBe(true)
+    expect(isPhone('0571-8888 6666')).toBe(true)
+    expect(isPhone('123456')).toBe(false)
+    expect(isPhone('call me')).toBe(false)
+  })
+
+  it('names the first problem before anything is sent', () => {
+    expect(complaintProblem(good)).toBeNull()
+    expect(complaintProblem({ ...good, subjectKind: '' })?.key).toBe('required_subject')
+    expect(complaintProblem({ ...good, subjectKind: 'CASE' })?.key).toBe('required_case')
+    expect(complaintProblem({ ...good, subjectKind: 'CASE', caseNumber: 'X', caseQueryCode: 'IIII0000' })?.key).toBe('badCaseCode')
+    expect(complaintProblem({ ...good, powerCode: '' })?.key).toBe('required_power')
+    expect(complaintProblem({ ...good, subjectKind: 'DEPARTMENT' })?.key).toBe('required_department')
+    expect(complaintProblem({ ...good, text: '  ' })?.key).toBe('required_text')
+    expect(complaintProblem({ ...good, text: '字'.repeat(2001) })).toEqual({ key: 'tooLong', params: { field: 'text', max: 2000 } })
+    expect(complaintProblem({ ...good, name: '' })?.key).toBe('required_name')
+    expect(complaintProblem({ ...good, phone: 'abc' })?.key).toBe('badPhone')
+    expect(complaintProblem({ ...good, challenge: '' })?.key).toBe('required_challenge')
+    // Anonymous: no name or phone needed.
+    expect(complaintProblem({ ...good, anonymous: true, name: '', phone: '' })).toBeNull()
+  })
+
+  it("sends only the subject's own fields, and no name or phone when anonymous", () => {
+    const body = complaintBody({ ...good, anonymous: true, caseNumber: 'left over' })
+    expect(body.name).toBeUndefined()
+    expect(body.phone).toBeUndefined()
+    expect(body.caseNumber).toBeUndefined()
+    expect(body.powerCode).toBe('XK-LAND-001')
+    const ofCase = complaintBody({ ...good, subjectKind: 'CASE', caseNumber: ' xk-land-001-2026-000001 ', caseQueryCode: 'abcd efgh' })
+    expect(ofCase).toMatchObject({ subjectKind: 'CASE', caseNumber: 'XK-LAND-001-2026-000001', caseQueryCode: 'ABCDEFGH', name: '李四' })
   })
 })

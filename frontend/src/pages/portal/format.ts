@@ -81,3 +81,64 @@ export function monthsBetween(from: string | null | undefined, to: string | null
   return a == null || b == null || b < a ? 0 : b - a + 1
 }
 
+/** The server's limits on a complaint's fields (system/Columns, Complaints.MAX_NAME): checked before sending. */
+export const COMPLAINT_LIMITS = { text: 2000, name: 64, phone: 20 } as const
+
+/** Digits, perhaps with spaces or dashes, 7 to 20 characters: as the server checks a phone. */
+export function isPhone(phone: string): boolean {
+  return /^\+?[0-9][0-9 -]{5,18}[0-9]$/.test(phone.trim())
+}
+
+export interface ComplaintForm {
+  subjectKind: '' | 'CASE' | 'POWER' | 'DEPARTMENT'
+  caseNumber: string
+  caseQueryCode: string
+  powerCode: string
+  departmentId: string
+  text: string
+  anonymous: boolean
+  name: string
+  phone: string
+  challenge: string
+}
+
+/**
+ * What is wrong with a complaint form before it is sent, as a message key of portal.complaint
+ * with its parameters, or null. The server checks all of it again.
+ */
+export function complaintProblem(form: ComplaintForm): { key: string; params?: Record<string, unknown> } | null {
+  if (!form.subjectKind) return { key: 'required_subject' }
+  if (form.subjectKind === 'CASE') {
+    if (!form.caseNumber.trim() || !form.caseQueryCode.trim()) return { key: 'required_case' }
+    if (!isQueryCode(normalizeQueryCode(form.caseQueryCode))) return { key: 'badCaseCode' }
+  }
+  if (form.subjectKind === 'POWER' && !form.powerCode) return { key: 'required_power' }
+  if (form.subjectKind === 'DEPARTMENT' && !form.departmentId) return { key: 'required_department' }
+  if (!form.text.trim()) return { key: 'required_text' }
+  if ([...form.text].length > COMPLAINT_LIMITS.text) return { key: 'tooLong', params: { field: 'text', max: COMPLAINT_LIMITS.text } }
+  if (!form.anonymous) {
+    if (!form.name.trim()) return { key: 'required_name' }
+    if ([...form.name.trim()].length > COMPLAINT_LIMITS.name) return { key: 'tooLong', params: { field: 'name', max: COMPLAINT_LIMITS.name } }
+    if (!form.phone.trim()) return { key: 'required_phone' }
+    if (!isPhone(form.phone)) return { key: 'badPhone' }
+  }
+  if (!form.challenge) return { key: 'required_challenge' }
+  return null
+}
+
+/** The request body: only the subject's own fields, and no name or phone when anonymous. */
+export function complaintBody(form: ComplaintForm) {
+  const kind = form.subjectKind as 'CASE' | 'POWER' | 'DEPARTMENT'
+  return {
+    subjectKind: kind,
+    caseNumber: kind === 'CASE' ? normalizeCaseNumber(form.caseNumber) : undefined,
+    caseQueryCode: kind === 'CASE' ? normalizeQueryCode(form.caseQueryCode) : undefined,
+    powerCode: kind === 'POWER' ? form.powerCode : undefined,
+    departmentId: kind === 'DEPARTMENT' ? form.departmentId : undefined,
+    text: form.text.trim(),
+    anonymous: form.anonymous,
+    name: form.anonymous ? undefined : form.name.trim(),
+    phone: form.anonymous ? undefined : form.phone.trim(),
+    challenge: form.challenge,
+  }
+}

@@ -21,6 +21,13 @@ export const portalRoutes: RouteRecordRaw[] = [
         props: true,
       },
       { path: 'statistics', name: 'portal-statistics', component: () => import('./PortalStatisticsPage.vue') },
+      { path: 'complaints/new', name: 'portal-complaint-new', component: () => import('./PortalComplaintNewPage.vue') },
+      {
+        path: 'complaints/:complaintNumber?',
+        name: 'portal-complaint-follow',
+        component: () => import('./PortalComplaintPage.vue'),
+        props: true,
+      },
     ],
   },
 ]

@@ -11,6 +11,12 @@ public enum AuditAction {
 	/** An administrator sent a failed notification delivery again. */
 	NOTIFICATION_RETRIED,
 	/** A public progress lookup by case number and query code (the code itself is never recorded). */
-	PUBLIC_CASE_LOOKUP;
+	PUBLIC_CASE_LOOKUP,
+	/** A complaint filed on the portal (never the complainant's name, phone or text). */
+	COMPLAINT_FILED,
+	/** A complainant's lookup by complaint number and query code (the code itself is never recorded). */
+	PUBLIC_COMPLAINT_LOOKUP,
+	/** A closed complaint's complainant name and phone erased at the end of their retention. */
+	COMPLAINT_DATA_ERASED;
 
 }

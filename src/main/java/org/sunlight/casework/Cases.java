@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
@@ -29,9 +30,9 @@ import org.sunlight.catalog.Catalog;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersion;
 import org.sunlight.modeling.PowerVersions;
+import org.sunlight.modeling.SystemPowers;
 import org.sunlight.supervision.CaseSchedule;
 import org.sunlight.supervision.Clocks;
-import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
 
 /** Starting cases: a readable case number, a query code for the applicant, the power's latest version. */
@@ -52,11 +53,13 @@ public class Cases {
 	private final IdentityService identity;
 	private final TaskForms forms;
 	private final AuditTrail audit;
+	private final HistoryService history;
 	private final SecureRandom random = new SecureRandom();
 
 	Cases(CaseStore store, PowerVersions powers, RuntimeService runtime, Clocks clocks, Catalog catalog,
-			IdentityService identity, TaskForms forms, AuditTrail audit) {
+			IdentityService identity, TaskForms forms, AuditTrail audit, HistoryService history) {
 		this.audit = audit;
+		this.history = history;
 		this.store = store;
 		this.powers = powers;
 		this.runtime = runtime;
@@ -76,7 +79,8 @@ public class Cases {
 		Set<String> posts = posts(user);
 		List<Startable> found = new ArrayList<>();
 		for (Catalog.PowerEntry entry : catalog.powers(false)) {
-			if (SupervisionOrders.ORDER_POWER.equals(entry.code())) {
+			// Sunlight starts the cases of its own powers (an order, a complaint); nobody else does.
+			if (SystemPowers.isSystem(entry.code())) {
 				continue;
 			}
 			powers.latest(entry.code()).ifPresent(version -> powers.describe(version.processDefinitionId())
@@ -117,7 +121,7 @@ public class Cases {
 			.orElseThrow(() -> new NotFoundException("no power with code " + powerCode));
 		PowerDescription description = powers.describe(power.processDefinitionId())
 			.orElseThrow(() -> new NotFoundException("no power with code " + powerCode));
-		if (SupervisionOrders.ORDER_POWER.equals(power.powerCode()) || !accepts(description, by, posts(by))) {
+		if (SystemPowers.isSystem(power.powerCode()) || !accepts(description, by, posts(by))) {
 			throw new AccessDeniedException("only the accepting post of " + power.powerCode() + " ("
 					+ (description.steps().isEmpty() ? "none" : String.join(", ", description.steps().get(0).candidateGroups()))
 					+ ") starts its cases");
@@ -125,6 +129,42 @@ public class Cases {
 		List<TaskForms.Field> startFields = forms.startFields(power.processDefinitionId());
 		Map<String, Object> processVariables = new HashMap<>(
 				startFields.isEmpty() ? checked(variables) : TaskForms.check(startFields, variables));
+		return begin(power, applicantName, applicantIdNumber, applicantPhone, title, processVariables, by);
+	}
+
+	/**
+	 * A case of one of Sunlight's own powers ({@link SystemPowers}) that Sunlight starts for someone
+	 * outside, such as a citizen's complaint from the portal: numbered, with a query code and
+	 * supervised like any case, but without an accepting post to start it.
+	 */
+	@Transactional
+	public Started startSystemCase(String powerCode, String applicantName, String applicantPhone, String title,
+			Map<String, Object> variables, String by) {
+		if (!SystemPowers.isSystem(powerCode)) {
+			throw new IllegalArgumentException(powerCode + " is not a system power");
+		}
+		require(applicantName, "applicant.name");
+		PowerVersion power = powers.latest(powerCode)
+			.orElseThrow(() -> new IllegalStateException("the system power " + powerCode + " is not deployed"));
+		return begin(power, applicantName, null, applicantPhone, title, new HashMap<>(checked(variables)), by);
+	}
+
+	/**
+	 * Replaces the applicant's name by {@code label} and forgets the phone and ID number, in the
+	 * case row and in the engine's history (the retention of a complainant's personal data).
+	 */
+	@Transactional
+	public void eraseApplicant(String caseId, String label) {
+		store.eraseApplicant(caseId, label);
+		history.createHistoricVariableInstanceQuery()
+			.processInstanceId(caseId)
+			.variableName("applicantName")
+			.list()
+			.forEach(variable -> history.deleteHistoricVariableInstance(variable.getId()));
+	}
+
+	private Started begin(PowerVersion power, String applicantName, String applicantIdNumber, String applicantPhone,
+			String title, Map<String, Object> processVariables, String by) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		int year = now.atZone(ZONE).getYear();
 		String caseNumber = power.powerCode() + "-" + year + "-"

@@ -80,6 +80,24 @@ public class PowerDeployment {
 		return deploy(sourceXml, deployedBy, true);
 	}
 
+	/**
+	 * Deploys one of Sunlight's own processes ({@link SystemPowers}) bundled on the classpath at
+	 * {@code resource}, as the system and only when it changed: the start-up of the supervision
+	 * order and the complaint.
+	 */
+	@Transactional
+	public DeploymentResult deploySystemProcess(String resource) {
+		try (java.io.InputStream in = PowerDeployment.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("no bundled process at " + resource);
+			}
+			return deploy(in.readAllBytes(), SYSTEM, true);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private DeploymentResult deploy(byte[] sourceXml, String deployedBy, boolean skipUnchanged) {
 		Prepared prepared = prepare(sourceXml);
 		Optional<PowerVersion> latest = versions.latest(prepared.power().code());

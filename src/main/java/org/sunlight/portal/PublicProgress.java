@@ -18,10 +18,9 @@ import org.sunlight.casework.Cases;
 import org.sunlight.modeling.PowerDescription;
 import org.sunlight.modeling.PowerVersions;
 import org.sunlight.modeling.SlNamespace;
-import org.sunlight.portal.internal.LookupThrottle;
+import org.sunlight.modeling.SystemPowers;
 import org.sunlight.portal.internal.Masking;
 import org.sunlight.portal.internal.PublicNames;
-import org.sunlight.supervision.SupervisionOrders;
 import org.sunlight.system.NotFoundException;
 
 /**
@@ -75,15 +74,11 @@ public class PublicProgress {
 		if (queryCode == null || queryCode.isBlank()) {
 			throw new IllegalArgumentException(message("portal.queryCodeRequired"));
 		}
-		LookupThrottle.Permit permit = throttle.take(client);
-		if (!permit.allowed()) {
-			long seconds = Math.max(1, (permit.retryAfter().toMillis() + 999) / 1000);
-			record(caseNumber, null, "THROTTLED", client);
-			throw new TooManyLookupsException(message("portal.tooManyLookups", (seconds + 59) / 60), seconds);
-		}
-		// The system's own supervision orders are cases too, but nobody outside follows them.
+		throttle.takeOrRefuse(client, () -> record(caseNumber, null, "THROTTLED", client));
+		// The system's own powers' cases (an order, a complaint) are cases too, but not followed
+		// here: an order by nobody outside, a complaint on its own page.
 		Optional<String> caseId = cases.caseIdFor(caseNumber, queryCode)
-			.filter(id -> !caseNumber.startsWith(SupervisionOrders.ORDER_POWER + "-"));
+			.filter(id -> !SystemPowers.isSystem(caseNumber));
 		if (caseId.isEmpty()) {
 			record(caseNumber, null, "NOT_FOUND", client);
 			throw new NotFoundException(message("portal.caseNotFound"));

@@ -19,8 +19,9 @@ import org.sunlight.audit.AuditTrail;
 import org.sunlight.system.ConflictException;
 
 /**
- * Findings (查实认定): a supervisor says why an escalated step or case ran late. One per
- * escalation; they feed the statistics and the departments' evaluation.
+ * Findings (查实认定): a supervisor says why an escalated step or case ran late (one per
+ * escalation), or the discipline office finds a complaint substantiated against a step or a
+ * department (one per complaint). They feed the statistics and the departments' evaluation.
  */
 @Service
 public class Findings {
@@ -52,17 +53,52 @@ public class Findings {
 		if (ofEscalation(escalationId).isPresent()) {
 			throw new ConflictException("escalation " + escalationId + " already has a finding");
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
-		Finding finding = new Finding(UUID.randomUUID().toString(), escalationId, escalation.caseId(),
-				escalation.taskId(), escalation.department(), parsed, note == null ? null : note.trim(), by, now);
+		return insert(new Finding(UUID.randomUUID().toString(), escalationId, escalation.caseId(),
+				escalation.taskId(), escalation.department(), parsed, note == null ? null : note.trim(), by, now(), null),
+				"escalation", escalationId);
+	}
+
+	/**
+	 * The finding of a substantiated complaint: against the step {@code taskId} of the case
+	 * {@code caseId}, or against {@code department} alone (both null). Only a fault is a finding
+	 * here; a complaint found unsubstantiated records none.
+	 */
+	@Transactional
+	public Finding recordOfComplaint(String complaintId, String caseId, String taskId, String department,
+			FindingKind kind, String note, String by) {
+		if (!kind.atFault()) {
+			throw new IllegalArgumentException("a complaint's finding is a fault: " + kind + " is not one");
+		}
+		if (jdbc.queryForObject("select count(*) from sl_finding where complaint_id = ?", Integer.class,
+				complaintId) > 0) {
+			throw new ConflictException("complaint " + complaintId + " already has a finding");
+		}
+		String trimmed = note == null ? null : note.trim();
+		if (trimmed != null && trimmed.length() > MAX_NOTE) {
+			trimmed = trimmed.substring(0, MAX_NOTE);
+		}
+		return insert(new Finding(UUID.randomUUID().toString(), null, caseId, taskId, department, kind, trimmed, by,
+				now(), complaintId), "complaint", complaintId);
+	}
+
+	private Finding insert(Finding finding, String subjectType, String subjectId) {
 		jdbc.update("""
-				insert into sl_finding (id, escalation_id, case_id, task_id, department, kind, note, recorded_by, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", finding.id(), escalationId, finding.caseId(), finding.taskId(),
-				finding.department(), parsed.name(), finding.note(), by, Timestamp.from(now));
-		audit.record(AuditAction.FINDING_RECORDED, by, "escalation", escalationId,
-				Map.of("kind", parsed, "caseId", finding.caseId(), "note", finding.note() == null ? "" : finding.note()));
+				insert into sl_finding (id, escalation_id, case_id, task_id, department, kind, note, recorded_by, recorded_at,
+				  complaint_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", finding.id(), finding.escalationId(),
+				finding.caseId(), finding.taskId(), finding.department(), finding.kind().name(), finding.note(),
+				finding.recordedBy(), Timestamp.from(finding.recordedAt()), finding.complaintId());
+		Map<String, Object> facts = new java.util.HashMap<>();
+		facts.put("kind", finding.kind());
+		facts.put("caseId", finding.caseId() == null ? "" : finding.caseId());
+		facts.put("department", finding.department() == null ? "" : finding.department());
+		facts.put("note", finding.note() == null ? "" : finding.note());
+		audit.record(AuditAction.FINDING_RECORDED, finding.recordedBy(), subjectType, subjectId, facts);
 		events.publishEvent(new FindingRecorded(finding));
 		return finding;
+	}
+
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
 	}
 
 	public Optional<Finding> ofEscalation(String escalationId) {
@@ -79,7 +115,8 @@ public class Findings {
 	private static Finding map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Finding(rs.getString("id"), rs.getString("escalation_id"), rs.getString("case_id"),
 				rs.getString("task_id"), rs.getString("department"), FindingKind.valueOf(rs.getString("kind")),
-				rs.getString("note"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+				rs.getString("note"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(),
+				rs.getString("complaint_id"));
 	}
 
 	private static FindingKind kind(String value) {

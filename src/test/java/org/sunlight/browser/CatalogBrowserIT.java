@@ -64,10 +64,12 @@ class CatalogBrowserIT {
 
 	@Test
 	void browserTestsPassAgainstTheRealServer() throws IOException, InterruptedException {
-		// -Dsunlight.e2e=home.test.mjs runs one file of frontend/e2e instead of all of them.
+		// -Dsunlight.e2e=complaint.test.mjs,portal.test.mjs runs only those files (to try one's own).
 		String only = System.getProperty("sunlight.e2e", "");
-		List<String> command = new ArrayList<>(only.isBlank() ? List.of("npm", "run", "e2e")
-				: List.of("node", "--test", "e2e/" + only.replaceAll("[^\\w.-]", "")));
+		List<String> command = new ArrayList<>(only.isBlank() ? List.of("npm", "run", "e2e") : List.of("node", "--test"));
+		for (String file : only.isBlank() ? new String[0] : only.split(",")) {
+			command.add("e2e/" + file.trim());
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true);
 		builder.environment().put("SUNLIGHT_BASE_URL", "http://localhost:" + port);
 		builder.environment().put("CHROMIUM_PATH", chromium.toString());

@@ -200,7 +200,9 @@ class AccessMatrixTests {
 	/** The public API (docs/portal.md): open to everyone, signed in or not. */
 	static final Set<String> PUBLIC = Set.of("GET /api/public/powers", "GET /api/public/powers/{code}",
 			"GET /api/public/powers/{code}/diagram", "GET /api/public/cases/{caseNumber}",
-			"GET /api/public/statistics");
+			"GET /api/public/statistics",
+			"GET /api/public/complaints/challenge", "POST /api/public/complaints",
+			"GET /api/public/complaints/{complaintNumber}");
 
 	/** A demo person per role. */
 	static final Map<String, String> PEOPLE = Map.of("ADMIN", "admin", "DESIGNER", "designer", "REVIEWER", "reviewer", "HANDLER", "handler1",

@@ -56,6 +56,12 @@ public class CaseStore {
 				row.applicantPhone(), row.startedBy(), Timestamp.from(row.startedAt()));
 	}
 
+	/** The applicant's name becomes {@code label}; the ID number and phone are forgotten. */
+	public void eraseApplicant(String caseId, String label) {
+		jdbc.update("update sl_case set applicant_name = ?, applicant_id_number = null, applicant_phone = null where case_id = ?",
+				label, caseId);
+	}
+
 	public Optional<CaseRow> find(String caseId) {
 		return jdbc.query("select * from sl_case where case_id = ?", CaseStore::map, caseId).stream().findFirst();
 	}

@@ -39,7 +39,8 @@ class AccountSeed implements ApplicationRunner {
 			List.of("handler1", "经办人 张伟", Roles.HANDLER),
 			List.of("handler2", "经办人 王芳", Roles.HANDLER), List.of("supervisor", "纪检监察员 赵强", Roles.SUPERVISOR),
 			List.of("leader", "县长 刘洋（主要领导）", Roles.LEADER), List.of("deputy", "副县长 陈静（分管领导）", Roles.LEADER),
-			List.of("head", "科长 孙磊（部门负责人）", Roles.LEADER));
+			List.of("head", "科长 孙磊（部门负责人）", Roles.LEADER),
+			List.of("inspector", "纪检监察干部 吴刚（投诉举报受理岗）", Roles.HANDLER));
 
 	private final AccountStore accounts;
 	private final IdentityService identity;

@@ -21,6 +21,7 @@ import org.sunlight.catalog.Catalog;
 import org.sunlight.identity.LeaderKind;
 import org.sunlight.identity.OrgChart;
 import org.sunlight.modeling.PowerDeployed;
+import org.sunlight.modeling.SystemPowers;
 
 /**
  * The demo organisation (demo profile only), matching the sample powers: one county government
@@ -42,11 +43,16 @@ class DemoOrganisation implements ApplicationRunner {
 	static final Set<String> HANDLERS = Set.of("handler1", "handler2");
 	static final String SYSTEM = "system";
 	static final String DESIGNER = "designer";
+	/** The discipline office, its complaint post (SYS-COMPLAINT's handlers) and the demo person in it. */
+	static final String DISCIPLINE_OFFICE = "discipline-office";
+	static final String COMPLAINT_POST = "complaint-handler";
+	static final String INSPECTOR = "inspector";
 
 	/** Readable names of the sample powers' departments; others keep their id as name. */
 	static final Map<String, String> DEPARTMENT_NAMES = Map.of("land-bureau", "县自然资源局", "finance-bureau", "县财政局",
 			"market-regulation-bureau", "县市场监督管理局", "civil-affairs-bureau", "县民政局", "personnel-office",
-			"县委组织部（人事科）", "treasury-department", "县国库支付中心", "public-security-bureau", "县公安局");
+			"县委组织部（人事科）", "treasury-department", "县国库支付中心", "public-security-bureau", "县公安局",
+			DISCIPLINE_OFFICE, "县纪委监委（纪检监察室）");
 
 	private final IdentityService identity;
 	private final Catalog catalog;
@@ -69,10 +75,11 @@ class DemoOrganisation implements ApplicationRunner {
 			if (org.unit(UNIT).isEmpty()) {
 				admin.createUnit(UNIT, "示范县人民政府", null, SYSTEM);
 			}
+			complaintOffice();
 			for (Catalog.PowerEntry power : catalog.powers(false)) {
 				adopt(power.department(), catalog.steps(power.code()).stream()
 					.map(step -> new StepPeople(step.candidateGroups(), step.supervisor()))
-					.toList());
+					.toList(), !SystemPowers.isSystem(power.code()));
 			}
 			if (org.leaders(UNIT, LeaderKind.PRINCIPAL).isEmpty()) {
 				List<String> departments = org.departments().stream().map(OrgChart.Department::id).toList();
@@ -97,14 +104,31 @@ class DemoOrganisation implements ApplicationRunner {
 		}
 		adopt(deployed.description().department(), deployed.description().steps().stream()
 			.map(step -> new StepPeople(step.candidateGroups(), step.supervisor()))
-			.toList());
+			.toList(), !SystemPowers.isSystem(deployed.description().code()));
+	}
+
+	/**
+	 * The discipline office handles complaints (SYS-COMPLAINT): its post {@value #COMPLAINT_POST}
+	 * with the demo inspector only, not the demo handlers of the other departments.
+	 */
+	private void complaintOffice() {
+		adopt(DISCIPLINE_OFFICE, List.of(), false);
+		if (!org.postExists(COMPLAINT_POST)) {
+			admin.createPost(COMPLAINT_POST, DISCIPLINE_OFFICE, "投诉举报受理岗", SYSTEM);
+		}
+		if (identity.createUserQuery().userId(INSPECTOR).memberOfGroup(COMPLAINT_POST).count() == 0) {
+			identity.createMembership(INSPECTOR, COMPLAINT_POST);
+		}
 	}
 
 	private record StepPeople(List<String> posts, String supervisor) {
 	}
 
-	/** Adds what a power's department and steps need and the demo lacks; never removes anything. */
-	private void adopt(String department, List<StepPeople> steps) {
+	/**
+	 * Adds what a power's department and steps need and the demo lacks; never removes anything. The
+	 * demo handlers join the posts of {@code staffed} powers (not those of Sunlight's own).
+	 */
+	private void adopt(String department, List<StepPeople> steps, boolean staffed) {
 		if (department == null) {
 			return;
 		}
@@ -140,7 +164,7 @@ class DemoOrganisation implements ApplicationRunner {
 					admin.createPost(post, department, post, SYSTEM);
 				}
 			}
-			for (String handler : HANDLERS) {
+			for (String handler : staffed ? HANDLERS : Set.<String>of()) {
 				if (identity.createUserQuery().userId(handler).memberOfGroup(post).count() == 0) {
 					identity.createMembership(handler, post);
 				}

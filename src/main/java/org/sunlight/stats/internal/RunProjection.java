@@ -114,9 +114,10 @@ class RunProjection {
 		if (f.taskId() != null) {
 			jdbc.update("update sl_step_run set finding = ? where task_id = ?", f.kind().name(), f.taskId());
 		}
-		else {
+		else if (f.caseId() != null) {
 			jdbc.update("update sl_case_run set finding = ? where case_id = ?", f.kind().name(), f.caseId());
 		}
+		// A finding against a department alone has no run: StatsStore counts it from sl_finding.
 	}
 
 	@EventListener

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.sunlight.stats.LampCount;
 import org.sunlight.stats.StatRow;
+import org.sunlight.supervision.FindingKind;
 
 /**
  * The console's queries over the projections. Lamps are worked out in SQL from the current step
@@ -19,6 +20,12 @@ import org.sunlight.stats.StatRow;
  */
 @Repository
 public class StatsStore {
+
+	/** The finding kinds at fault, as an SQL list: {@link FindingKind#atFault()} is the one rule. */
+	private static final String AT_FAULT = java.util.Arrays.stream(FindingKind.values())
+		.filter(FindingKind::atFault)
+		.map(kind -> "'" + kind.name() + "'")
+		.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
 	private final JdbcTemplate jdbc;
 
@@ -71,7 +78,7 @@ public class StatsStore {
 				+ " sum(case when r.overrun then 1 else 0 end) as overruns,"
 				+ " sum(case when r.yellow then 1 else 0 end) as yellow,"
 				+ " sum(case when r.red then 1 else 0 end) as red,"
-				+ " sum(case when r.finding in ('HANDLER_AT_FAULT', 'PROCESS_AT_FAULT') then 1 else 0 end) as faults"
+				+ " sum(case when r.finding in " + AT_FAULT + " then 1 else 0 end) as faults"
 				+ " from sl_step_run r where r.outcome = 'COMPLETED' and r.ended_at >= ? and r.ended_at < ?"
 				+ within(departments, args) + " group by r." + groupColumn + " order by r." + groupColumn,
 				(rs, n) -> new StatRow(rs.getString("k"), rs.getString("n"), rs.getLong("steps"), rs.getLong("overruns"),
@@ -85,12 +92,27 @@ public class StatsStore {
 		List<StatRow> cases = jdbc.query("select r." + groupColumn + " as k, " + nameColumn + " as n, count(*) as cases,"
 				+ " sum(case when r.on_time then 1 else 0 end) as on_time,"
 				+ " sum(case when r.red then 1 else 0 end) as red,"
-				+ " sum(case when r.finding in ('HANDLER_AT_FAULT', 'PROCESS_AT_FAULT') then 1 else 0 end) as faults"
+				+ " sum(case when r.finding in " + AT_FAULT + " then 1 else 0 end) as faults"
 				+ " from sl_case_run r where r.ended_at >= ? and r.ended_at < ?" + within(departments, caseArgs)
 				+ " group by r." + groupColumn, (rs, n) -> new StatRow(rs.getString("k"), rs.getString("n"), 0, 0, 0,
 						rs.getLong("red"), rs.getLong("faults"), rs.getLong("cases"), rs.getLong("on_time")),
 				caseArgs.toArray());
-		return merge(steps, cases);
+		List<StatRow> merged = merge(steps, cases);
+		return groupColumn.equals("department") ? addFaults(merged, departmentFindings(departments, from, to)) : merged;
+	}
+
+	/**
+	 * Faults found against a department alone, without a case (a substantiated complaint about a
+	 * power or a department), counted in the period they were recorded.
+	 */
+	private List<StatRow> departmentFindings(Set<String> departments, Instant from, Instant to) {
+		List<Object> args = new ArrayList<>();
+		Collections.addAll(args, Timestamp.from(from), Timestamp.from(to));
+		return jdbc.query("select r.department as k, count(*) as faults from sl_finding r where r.case_id is null"
+				+ " and r.kind in " + AT_FAULT + " and r.recorded_at >= ? and r.recorded_at < ?"
+				+ within(departments, args) + " group by r.department",
+				(rs, n) -> new StatRow(rs.getString("k"), rs.getString("k"), 0, 0, 0, 0, rs.getLong("faults"), 0, 0),
+				args.toArray());
 	}
 
 	/** Adds the case figures to the step figures of the same key; keys with only cases are kept. */
@@ -108,6 +130,29 @@ public class StatsStore {
 		}
 		merged.sort(java.util.Comparator.comparing(r -> r.key() == null ? "" : r.key()));
 		return merged;
+	}
+
+	/** Adds each extra row's faults to the row of its key, or keeps it as a row of its own. */
+	private static List<StatRow> addFaults(List<StatRow> rows, List<StatRow> extra) {
+		List<StatRow> sum = new ArrayList<>(rows);
+		for (StatRow e : extra) {
+			int at = -1;
+			for (int i = 0; i < sum.size(); i++) {
+				if (java.util.Objects.equals(sum.get(i).key(), e.key())) {
+					at = i;
+				}
+			}
+			if (at < 0) {
+				sum.add(e);
+			}
+			else {
+				StatRow r = sum.get(at);
+				sum.set(at, new StatRow(r.key(), r.name(), r.steps(), r.overruns(), r.yellow(), r.red(),
+						r.faults() + e.faults(), r.cases(), r.casesOnTime()));
+			}
+		}
+		sum.sort(java.util.Comparator.comparing(r -> r.key() == null ? "" : r.key()));
+		return sum;
 	}
 
 	/** One finished run of a step: what the heatmap needs. */

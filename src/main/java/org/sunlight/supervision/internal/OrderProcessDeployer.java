@@ -1,8 +1,5 @@
 package org.sunlight.supervision.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -27,10 +24,8 @@ class OrderProcessDeployer implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws IOException {
-		try (InputStream in = OrderProcessDeployer.class.getResourceAsStream(RESOURCE)) {
-			deployment.deployIfChanged(in.readAllBytes(), PowerDeployment.SYSTEM);
-		}
+	public void run(ApplicationArguments args) {
+		deployment.deploySystemProcess(RESOURCE);
 	}
 
 }
