@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.sunlight.calendar.internal.CalendarCoverage;
+import org.sunlight.calendar.CalendarCoverage;
 import org.sunlight.calendar.internal.CalendarSource;
 
 /**

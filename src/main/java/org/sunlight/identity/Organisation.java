@@ -107,7 +107,7 @@ public class Organisation {
 
 	/** A person's display name, or their username when they have no account. */
 	public String displayName(String username) {
-		return reader.displayName(username).orElse(username);
+		return reader.displayName(username);
 	}
 
 	/**

@@ -11,17 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
-import org.altcha.altcha.Altcha;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.sunlight.complaint.internal.ComplaintRetention;
+import org.sunlight.support.Challenges;
 
 /**
  * Complaints end to end through the public API and the workspace: filing (named, anonymous, each
@@ -164,9 +162,9 @@ class ComplaintApiTests {
 		filing(client, with(good, "challenge", "not-base64!")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("人机验证")));
 		Map<String, Object> challenge = challenge();
-		String wrong = payload(challenge, solve(challenge) + 1);
+		String wrong = Challenges.payload(challenge, Challenges.solve(challenge) + 1);
 		filing(client, with(good, "challenge", wrong)).andExpect(status().isBadRequest());
-		String solved = payload(challenge, solve(challenge));
+		String solved = Challenges.payload(challenge, Challenges.solve(challenge));
 		filing(client, with(good, "challenge", solved)).andExpect(status().isCreated());
 		filing(client, with(good, "challenge", solved)).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("already used")));
@@ -429,7 +427,7 @@ class ComplaintApiTests {
 	/** Files with a freshly solved challenge. */
 	private ResultActions file(String client, Map<String, Object> complaint) throws Exception {
 		Map<String, Object> challenge = challenge();
-		return filing(client, with(complaint, "challenge", payload(challenge, solve(challenge))));
+		return filing(client, with(complaint, "challenge", Challenges.payload(challenge, Challenges.solve(challenge))));
 	}
 
 	private ResultActions filing(String client, Map<String, Object> complaint) throws Exception {
@@ -442,22 +440,6 @@ class ComplaintApiTests {
 		return map(mvc.perform(get("/api/public/complaints/challenge")).andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", containsString("no-store")))
 			.andReturn().getResponse().getContentAsString());
-	}
-
-	/** Solves a real challenge the way the widget does: the number whose hash with the salt is the challenge. */
-	private static long solve(Map<String, Object> challenge) throws Exception {
-		Altcha.Solution solution = Altcha.solveChallenge((String) challenge.get("challenge"),
-				(String) challenge.get("salt"), Altcha.Algorithm.SHA256,
-				((Number) challenge.get("maxnumber")).longValue(), 0);
-		assertThat(solution).isNotNull();
-		return solution.number;
-	}
-
-	private String payload(Map<String, Object> challenge, long number) throws Exception {
-		String text = json.writeValueAsString(Map.of("algorithm", challenge.get("algorithm"), "challenge",
-				challenge.get("challenge"), "number", number, "salt", challenge.get("salt"), "signature",
-				challenge.get("signature")));
-		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private ResultActions follow(String client, String number, String code) throws Exception {

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.sunlight.identity.Organisation;
 import org.sunlight.modeling.PowerDeployment;
+import org.sunlight.support.Challenges;
 import org.sunlight.support.Models;
 
 /**
@@ -68,6 +70,9 @@ class PublicPersonalDataScanTests {
 
 	@Autowired
 	PublicStatistics statistics;
+
+	@Autowired
+	ObjectMapper json;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -171,6 +176,19 @@ class PublicPersonalDataScanTests {
 		probes.put("GET /api/public/statistics", List.of("/api/public/statistics",
 				"/api/public/statistics?from=2026-11&to=2026-11&department=land-bureau",
 				"/api/public/statistics?from=2026-11&to=2026-11"));
+		probes.put("GET /api/public/complaints/challenge", List.of("/api/public/complaints/challenge"));
+		// The applicant complains, by name and phone, about the waiting case; the complaint is followed.
+		String filed = mvc.perform(post("/api/public/complaints").with(r -> {
+			r.setRemoteAddr(CLIENT);
+			return r;
+		}).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("subjectKind", "CASE",
+				"caseNumber", waiting.caseNumber(), "caseQueryCode", waiting.queryCode(), "text",
+				"我是%s（身份证 %s，电话 %s），窗口多次让我补交同一份材料".formatted(APPLICANT, ID_NUMBER, PHONE),
+				"anonymous", false, "name", APPLICANT, "phone", PHONE, "challenge", Challenges.solved(mvc)))))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		probes.put("GET /api/public/complaints/{complaintNumber}", List.of("/api/public/complaints/"
+				+ JsonPath.read(filed, "$.complaintNumber") + "?queryCode=" + JsonPath.read(filed, "$.queryCode")));
 		return probes;
 	}
 

@@ -93,10 +93,6 @@ public class OrgReader {
 		return accounts.withRole(role);
 	}
 
-	public Optional<String> displayName(String username) {
-		return accounts.find(username).map(AccountStore.Account::displayName);
-	}
-
 	public OrgChart chart() {
 		List<OrgChart.Unit> units = org.units().stream().map(u -> {
 			List<String> principals = org.leaders(u.id(), LeaderKind.PRINCIPAL);
