@@ -46,6 +46,6 @@ test('an administrator sees the organisation, adds a person who can then sign in
     // A handler has no administration area: the link is absent and the page sends them away.
     assert.equal(await page.locator('a.nav-link', { hasText: '系统管理' }).count(), 0)
     await page.goto('/admin')
-    await page.waitForURL((url) => url.pathname === '/catalog')
+    await page.waitForURL((url) => url.pathname === '/home')
   })
 })

@@ -51,7 +51,7 @@ test('a handler has no console', { timeout: 60_000 }, async (t) => {
     await signIn(page, 'handler1')
     assert.equal(await page.locator('a.nav-link', { hasText: '监察台' }).count(), 0)
     await page.goto('/console')
-    await page.waitForURL((url) => url.pathname === '/catalog')
+    await page.waitForURL((url) => url.pathname === '/home')
   })
 })
 

@@ -85,6 +85,6 @@ test('the register answers only those who keep it', { timeout: 60_000 }, async (
     await signIn(page, 'handler1')
     assert.equal(await page.locator('a.nav-link', { hasText: '风险防控' }).count(), 0)
     await page.goto('/risks')
-    await page.waitForURL((url) => url.pathname === '/catalog')
+    await page.waitForURL((url) => url.pathname === '/home')
   })
 })

@@ -11,6 +11,7 @@ export const eventKinds = [
   'REVIEW_REQUESTED',
   'REVIEW_DECIDED',
   'CALENDAR_RUNNING_OUT',
+  'COMPLAINT_FILED',
   'DIGEST',
 ] as const
 export type EventKind = (typeof eventKinds)[number]

@@ -19,6 +19,7 @@ export const zhCN = {
     REVIEW_REQUESTED: '法制审核',
     REVIEW_DECIDED: '审核结果',
     CALENDAR_RUNNING_OUT: '节假日表',
+    COMPLAINT_FILED: '投诉举报',
     DIGEST: '每日汇总',
   },
   channel: {
@@ -75,6 +76,7 @@ export const en: typeof zhCN = {
     REVIEW_REQUESTED: 'Review requested',
     REVIEW_DECIDED: 'Review decided',
     CALENDAR_RUNNING_OUT: 'Holiday table',
+    COMPLAINT_FILED: 'Complaint filed',
     DIGEST: 'Daily digest',
   },
   channel: {

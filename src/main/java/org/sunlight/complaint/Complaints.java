@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -72,10 +73,12 @@ public class Complaints {
 	private final AuditTrail audit;
 	private final MessageSource messages;
 	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
 
 	Complaints(Cases cases, CaseViews views, Catalog catalog, Organisation organisation, PowerVersions versions,
 			HistoryService history, TaskService tasks, LookupThrottle throttle, ComplaintChallenges challenges,
-			ComplaintStore store, AuditTrail audit, MessageSource messages, TransactionTemplate transactions) {
+			ComplaintStore store, AuditTrail audit, MessageSource messages, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
 		this.cases = cases;
 		this.views = views;
 		this.catalog = catalog;
@@ -89,6 +92,7 @@ public class Complaints {
 		this.audit = audit;
 		this.messages = messages;
 		this.transactions = transactions;
+		this.events = events;
 	}
 
 	/** What a complaint is about, resolved: a label for people, and the case, step, power and department it names. */
@@ -149,6 +153,12 @@ public class Complaints {
 				Map.of("complaintNumber", started.caseNumber(), "subjectKind", subject.kind().name(), "subject",
 						subject.label(), "anonymous", name == null, "client", client));
 		Task accept = tasks.createTaskQuery().processInstanceId(started.caseId()).singleResult();
+		events.publishEvent(new ComplaintFiled(started.caseNumber(), started.caseId(), subject.label(),
+				catalog.power(POWER).map(Catalog.PowerEntry::department).orElse(null),
+				accept == null ? List.of() : tasks.getIdentityLinksForTask(accept.getId()).stream()
+					.filter(link -> link.getGroupId() != null)
+					.map(link -> link.getGroupId())
+					.toList()));
 		return new Filed(started.caseNumber(), started.queryCode(), at(now),
 				accept == null || accept.getDueDate() == null ? null : at(accept.getDueDate().toInstant()));
 	}

@@ -126,6 +126,12 @@ class ComplaintApiTests {
 				"%" + client + "%");
 		assertThat(audited).hasSize(3);
 		assertThat(String.join("\n", audited)).doesNotContain(NAME, PHONE, "5678", "窗口要求", "无人值守");
+		// The discipline office hears of it at once, in the filing's transaction (the outbox), never who filed it.
+		List<Map<String, Object>> told = jdbc.queryForList(
+				"select recipient, subject, body from sl_notification where event_kind = 'COMPLAINT_FILED' and event_key = ?"
+						+ " and channel = 'IN_APP'", accept.getProcessInstanceId());
+		assertThat(told).extracting(m -> m.get("RECIPIENT")).contains("inspector");
+		assertThat(told.toString()).contains((String) power.get("complaintNumber")).doesNotContain(NAME, PHONE);
 	}
 
 	@Test

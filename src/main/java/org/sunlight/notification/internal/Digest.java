@@ -99,6 +99,7 @@ public class Digest {
 			case REVIEW_REQUESTED -> "法制审核";
 			case REVIEW_DECIDED -> "审核结果";
 			case CALENDAR_RUNNING_OUT -> "节假日表";
+			case COMPLAINT_FILED -> "投诉举报";
 			case DIGEST -> "每日汇总";
 		};
 	}

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sunlight.calendar.CalendarRunningOut;
+import org.sunlight.complaint.ComplaintFiled;
 import org.sunlight.identity.OrgChart;
 import org.sunlight.identity.Organisation;
 import org.sunlight.identity.Roles;
@@ -134,6 +135,21 @@ class NotificationEvents {
 						+ " 延长 " + x.amount() + " 的申请"
 						+ (approved && x.newDeadline() != null ? "，新期限 " + time(x.newDeadline()) : "")
 						+ (x.note() == null || x.note().isBlank() ? "。" : "。意见：" + x.note()),
+				"/tasks"));
+	}
+
+	/** The complaint handlers of its first step, and the supervisors of the department that handles complaints. */
+	@EventListener
+	void on(ComplaintFiled event) {
+		List<String> people = new ArrayList<>();
+		event.posts().forEach(post -> people.addAll(organisation.people("group:" + post)));
+		if (event.department() != null) {
+			people.addAll(organisation.supervisorsOf(event.department()));
+		}
+		outbox.write(EventKind.COMPLAINT_FILED, event.caseId(), people, event.department(), new Outbox.Text(
+				"新的投诉举报：" + event.complaintNumber(),
+				"收到投诉举报 " + event.complaintNumber() + "，涉及" + event.subject() + "，请在时限内受理审查。",
+				// The handlers' way in; supervisors find the case on the console's board.
 				"/tasks"));
 	}
 
