@@ -9,14 +9,11 @@ import static org.sunlight.modeling.validation.Validation.validWith;
 import static org.sunlight.modeling.validation.Validation.validate;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +22,7 @@ import org.sunlight.modeling.ModelRejectedException.Reason;
 import org.sunlight.modeling.Problem;
 import org.sunlight.modeling.ValidationReport;
 import org.sunlight.modeling.internal.compiler.SupervisionCompiler;
+import org.sunlight.support.CountingServer;
 
 /**
  * What modelling tools write is read, and only what is dangerous is refused: schema-location
@@ -33,27 +31,20 @@ import org.sunlight.modeling.internal.compiler.SupervisionCompiler;
  */
 class BpmnSchemaTests {
 
-	private HttpServer server;
-	private final AtomicInteger requests = new AtomicInteger();
+	private CountingServer server;
+	private AtomicInteger requests;
 	private String base;
 
 	@BeforeEach
 	void startServer() throws IOException {
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", exchange -> {
-			requests.incrementAndGet();
-			byte[] body = "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'/>".getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		base = "http://127.0.0.1:" + server.getAddress().getPort();
+		server = CountingServer.start("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'/>");
+		requests = server.requests();
+		base = server.base();
 	}
 
 	@AfterEach
 	void stopServer() {
-		server.stop(0);
+		server.stop();
 	}
 
 	/** As tools write them: on the root, and for a vendor namespace that no schema of ours covers. */

@@ -9,15 +9,12 @@ import static org.sunlight.modeling.validation.Validation.validate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sunlight.modeling.ModelRejectedException;
 import org.sunlight.modeling.ModelRejectedException.Reason;
+import org.sunlight.support.CountingServer;
 
 /**
  * Uploads that must be refused before anything is expanded, fetched or opened. A local HTTP
@@ -34,27 +32,20 @@ class HostileXmlTests {
 
 	private static final String BPMN_ROOT = "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"Defs\" targetNamespace=\"urn:x\">";
 
-	private HttpServer server;
-	private final AtomicInteger requests = new AtomicInteger();
+	private CountingServer server;
+	private AtomicInteger requests;
 	private String base;
 
 	@BeforeEach
 	void startServer() throws IOException {
-		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", exchange -> {
-			requests.incrementAndGet();
-			byte[] body = "<!ENTITY leaked 'leaked'>".getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		base = "http://127.0.0.1:" + server.getAddress().getPort();
+		server = CountingServer.start("<!ENTITY leaked 'leaked'>");
+		requests = server.requests();
+		base = server.base();
 	}
 
 	@AfterEach
 	void stopServer() {
-		server.stop(0);
+		server.stop();
 	}
 
 	@Test
