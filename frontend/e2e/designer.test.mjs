@@ -193,7 +193,8 @@ test('a Flowable file with two pools: pick one, read what changed, open it as a 
     await page.waitForURL(/\/designer\/drafts\/[^/]+$/)
     await page.locator('[data-testid=modeler] .djs-element[data-element-id=review]').first().waitFor()
     await page.locator('[data-testid=modeler] .djs-element[data-element-id=laneReview]').first().waitFor()
-    assert.ok((await page.locator('[data-testid=problem-error]').count()) > 0)
+    // The proposal still lacks what only the designer can say: the problem list names it.
+    await page.locator('[data-testid=problem-error]').first().waitFor()
   })
 })
 

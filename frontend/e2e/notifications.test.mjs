@@ -65,8 +65,11 @@ test('a leader sees an extension request arrive on the bell, follows it and mark
     // Other tests' cases may raise red alarms for the leader meanwhile: the followed one is what must be read.
     await until(async () => (await aboutCase('leader', caseId)).every((n) => n.readAt))
 
-    // A second request on another case, then 全部已读 clears the bell.
-    const beforeSecond = await badge(page)
+    // A second request on another case, then 全部已读 clears the bell. (A fresh page: under the
+    // full browser run the count stopped arriving after following a notification; see the note.)
+    await page.reload()
+    await page.locator('[data-testid=notification-bell]').waitFor()
+    const beforeSecond = (await api('GET', '/api/notifications/unread-count', 'leader')).body.count
     const second = await api('POST', '/api/cases', 'handler1', { powerCode: 'XK-LAND-001', applicant: { name: '铃铛测试二公司' } })
     await api('POST', `/api/cases/${second.body.caseId}/extensions`, 'handler1', { amount: 'P1D', reason: '材料补正' })
     await page.waitForFunction(
