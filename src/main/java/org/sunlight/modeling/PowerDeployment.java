@@ -99,13 +99,20 @@ public class PowerDeployment {
 	}
 
 	private DeploymentResult deploy(byte[] sourceXml, String deployedBy, boolean skipUnchanged) {
-		Prepared prepared = prepare(sourceXml);
-		Optional<PowerVersion> latest = versions.latest(prepared.power().code());
-		if (skipUnchanged && latest.isPresent() && latest.get().sourceSha256().equals(prepared.sha())) {
-			PowerVersion current = latest.get();
-			return new DeploymentResult(current.powerCode(), current.version(), current.processDefinitionId(),
-					prepared.warnings(), true);
+		if (skipUnchanged) {
+			// Every start-up lands here for each bundled process: an unchanged one is validated (the
+			// rules may have grown since) but neither compiled nor parsed by the engine again.
+			ValidationReport report = validator.validate(sourceXml);
+			if (report.valid()) {
+				Optional<PowerVersion> latest = versions.latest(describer.describe(sourceXml).code());
+				if (latest.isPresent() && latest.get().sourceSha256().equals(sha256(sourceXml))) {
+					PowerVersion current = latest.get();
+					return new DeploymentResult(current.powerCode(), current.version(), current.processDefinitionId(),
+							report.warnings(), true);
+				}
+			}
 		}
+		Prepared prepared = prepare(sourceXml);
 		return goLive(prepared, versions.nextVersion(prepared.power().code()), deployedBy, SYSTEM);
 	}
 
