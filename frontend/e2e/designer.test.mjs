@@ -183,10 +183,10 @@ test('a Flowable file with two pools: pick one, read what changed, open it as a 
     const notes = page.locator('[data-testid=wizard-notes]')
     await notes.waitFor()
     const text = await notes.innerText()
-    assert.match(text, /泳池“县自然资源局”对应实施部门 land-bureau/)
+    assert.match(text, /泳池“县自然资源局”对应组织机构中的同名部门/)
     assert.match(text, /泳道“规划审查股”在组织机构中没有同名岗位/)
     assert.match(text, /未导入其他流程或泳池“申请单位”/)
-    assert.match(text, /“网上公示”由 serviceTask 改为人工办理环节/)
+    assert.match(text, /“网上公示”由服务任务改为人工办理环节/)
     assert.match(await page.locator('[data-testid=wizard-remaining]').innerText(), /还有 \d+ 项需要在设计器中补充/)
     await page.locator('[data-testid=wizard-open]').click()
     // A pool is the diagram's root here, so the panel opens on the collaboration, not the power.
