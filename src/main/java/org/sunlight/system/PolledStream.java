@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ended. Working from the database, every node streams what any node committed; nothing runs while
  * nobody listens. The open streams end before the web server's graceful shutdown would wait for them.
  */
-public abstract class PolledStream<L extends PolledStream.Listener> implements SmartLifecycle {
+public abstract class PolledStream<L extends PolledStream.Listener> implements SmartLifecycle, LiveStream {
 
 	private static final Logger log = LoggerFactory.getLogger(PolledStream.class);
 	private static final long HEARTBEAT_MILLIS = 20_000;
@@ -61,6 +61,16 @@ public abstract class PolledStream<L extends PolledStream.Listener> implements S
 			return thread;
 		});
 		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public String streamName() {
+		return name;
+	}
+
+	@Override
+	public int subscribers() {
+		return listeners.size();
 	}
 
 	/** Sends the listener what it should see first, then lets it hear every poll. */

@@ -34,7 +34,7 @@ class CalendarHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder health) {
-		WorkCalendar calendar = source.current();
+		WorkCalendar calendar = source.lastLoaded();
 		CalendarCoverage coverage = CalendarCoverage.of(calendar.table(), LocalDate.now(clock.withZone(calendar.zone())));
 		health.up()
 			.withDetail("zone", calendar.zone().getId())

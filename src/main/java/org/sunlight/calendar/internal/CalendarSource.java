@@ -45,6 +45,15 @@ public class CalendarSource {
 		}
 	}
 
+	/**
+	 * The calendar as last loaded, without asking the database again (for health checks, which
+	 * must answer while the database is away); loads it only if it never was.
+	 */
+	public WorkCalendar lastLoaded() {
+		Snapshot known = snapshot;
+		return known != null ? known.calendar() : current();
+	}
+
 	/** Called after this node changed the table, once the change is committed. */
 	public void invalidate() {
 		snapshot = null;

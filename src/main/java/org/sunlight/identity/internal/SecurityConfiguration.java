@@ -80,6 +80,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/api/public/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(Roles.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/me", "/api/home").authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/inbox/extensions").hasRole(Roles.LEADER)
 				.requestMatchers(HttpMethod.GET, "/api/inbox/orders/issued").hasRole(Roles.SUPERVISOR)

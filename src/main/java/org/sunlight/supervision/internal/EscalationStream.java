@@ -1,6 +1,7 @@
 package org.sunlight.supervision.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +27,7 @@ import org.sunlight.audit.AuditFollower;
 import org.sunlight.audit.AuditTrail;
 import org.sunlight.supervision.Escalation;
 import org.sunlight.supervision.EscalationView;
+import org.sunlight.system.LiveStream;
 
 /**
  * The live stream of escalations. It follows the audit trail, where every raise, acknowledgement,
@@ -31,7 +36,7 @@ import org.sunlight.supervision.EscalationView;
  * trail is polled only while someone is listening.
  */
 @Component
-public class EscalationStream implements SmartLifecycle {
+public class EscalationStream implements SmartLifecycle, LiveStream {
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationStream.class);
 
@@ -50,12 +55,30 @@ public class EscalationStream implements SmartLifecycle {
 		return thread;
 	});
 
-	EscalationStream(EscalationStore store, AuditTrail audit, ObjectMapper json,
+	/** Raised → sent on this node's stream, for escalations sent as they are raised (operations' metrics). */
+	private final Timer visibleDelay;
+
+	EscalationStream(EscalationStore store, AuditTrail audit, ObjectMapper json, MeterRegistry meters,
 			@Value("${sunlight.escalations.stream-poll-millis:500}") long pollMillis) {
 		this.store = store;
+		this.visibleDelay = Timer.builder("sunlight.escalations.visible.delay")
+			.description("From the timer raising an escalation to its sending on this node's live stream")
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofMinutes(10))
+			.register(meters);
 		this.audit = audit;
 		this.json = json;
 		poller.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public String streamName() {
+		return "escalation-stream";
+	}
+
+	@Override
+	public int subscribers() {
+		return listeners.size();
 	}
 
 	/** Sends the subscriber the escalations {@code visible} lets through. */
@@ -102,6 +125,11 @@ public class EscalationStream implements SmartLifecycle {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+		if (escalation.status() == Escalation.Status.OPEN && escalation.raisedAt() != null) {
+			// Engine time on both ends, so that a test moving the engine clock measures nothing false.
+			Duration delay = Duration.between(escalation.raisedAt(), ClockUtil.getCurrentTime().toInstant());
+			visibleDelay.record(delay.isNegative() ? Duration.ZERO : delay);
 		}
 		for (Listener listener : listeners) {
 			if (!listener.visible().test(escalation)) {
