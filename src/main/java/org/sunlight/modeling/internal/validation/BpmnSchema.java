@@ -2,6 +2,7 @@ package org.sunlight.modeling.internal.validation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,13 +11,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.w3c.dom.ls.DOMImplementationLS;
+import org.w3c.dom.ls.LSInput;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -104,13 +109,44 @@ final class BpmnSchema {
 		}
 		try {
 			SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-			// Only our own schema's includes, inside the jar, are read.
-			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+			// No URL is opened by the schema factory, whatever the packaging (file:, jar:, Spring Boot's
+			// nested: inside the executable jar): the schema's includes come from the class path by
+			// name through the resolver, and everything else is refused.
+			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 			factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-			return factory.newSchema(schema);
+			factory.setResourceResolver(BpmnSchema::bundled);
+			try (InputStream in = schema.openStream()) {
+				return factory.newSchema(new StreamSource(in, schema.toExternalForm()));
+			}
 		}
-		catch (SAXException ex) {
+		catch (SAXException | IOException ex) {
 			throw new IllegalStateException("the BPMN 2.0 schema cannot be loaded", ex);
+		}
+	}
+
+	/** One of the BPMN schema's own files (BPMNDI.xsd, DC.xsd, DI.xsd, Semantic.xsd), read from the class path. */
+	private static LSInput bundled(String type, String namespace, String publicId, String systemId, String baseUri) {
+		if (systemId == null) {
+			return null;
+		}
+		String name = systemId.substring(systemId.lastIndexOf('/') + 1);
+		String directory = SCHEMA_RESOURCE.substring(0, SCHEMA_RESOURCE.lastIndexOf('/') + 1);
+		URL resource = name.matches("[A-Za-z0-9]+\\.xsd") ? Bpmn.class.getClassLoader().getResource(directory + name)
+				: null;
+		if (resource == null) {
+			return null;
+		}
+		try (InputStream in = resource.openStream()) {
+			LSInput input = ((DOMImplementationLS) DocumentBuilderFactory.newInstance()
+				.newDocumentBuilder()
+				.getDOMImplementation()).createLSInput();
+			input.setByteStream(new ByteArrayInputStream(in.readAllBytes()));
+			input.setSystemId(resource.toExternalForm());
+			input.setPublicId(publicId);
+			return input;
+		}
+		catch (IOException | ParserConfigurationException ex) {
+			throw new IllegalStateException("the BPMN schema file " + name + " cannot be read", ex);
 		}
 	}
 
