@@ -153,16 +153,17 @@ def start_cases(node, count):
         request = urllib.request.Request(node.base + "/api/cases", data=body, method="POST",
                                          headers={"Authorization": basic("handler1"),
                                                   "Content-Type": "application/json"})
-        for attempt in range(5):
+        for attempt in range(20):
             try:
                 with urllib.request.urlopen(request, timeout=30) as response:
                     return response.status == 201
             except urllib.error.HTTPError as ex:
-                if ex.code < 500:
+                # 409: two starts took the same case number; the API asks for the request again.
+                if ex.code < 500 and ex.code != 409:
                     raise RuntimeError("starting a case: %s %s" % (ex.code, ex.read().decode()[:300]))
             except OSError:
                 pass
-            time.sleep(0.5)
+            time.sleep(0.1 * (attempt + 1))
         return False
 
     with ThreadPoolExecutor(8) as pool:
@@ -224,6 +225,8 @@ def main():
     parser.add_argument("--pg-host", default="127.0.0.1")
     parser.add_argument("--pg-port", type=int, default=5432)
     parser.add_argument("--pg-user", default="postgres")
+    parser.add_argument("--lead", type=int, default=None,
+                        help="seconds from now to the opening T0: node start-ups plus case starts (default 120 + cases/10 per node)")
     parser.add_argument("--keep", action="store_true", help="keep the database and the work directory")
     args = parser.parse_args()
     if args.scenario == "kill" and args.nodes < 2:
@@ -246,7 +249,7 @@ def main():
     db_url = "jdbc:postgresql://%s:%d/%s" % (args.pg_host, db_port, database)
 
     # Opening T0: far enough ahead to start the nodes and the cases before it (UTC, today).
-    lead = 150 + args.cases / 15.0
+    lead = args.lead if args.lead is not None else 120 * args.nodes + args.cases / 10.0
     t0 = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=lead)).replace(second=0, microsecond=0) \
         + dt.timedelta(minutes=1)
     if t0.date() != dt.datetime.now(dt.timezone.utc).date() or t0.hour >= 23 and t0.minute > 50:
