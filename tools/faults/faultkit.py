@@ -111,10 +111,10 @@ class Stream(threading.Thread):
         self.seen = {}        # escalation id -> first time it was seen OPEN
         self.repeats = 0      # the same escalation sent OPEN again
         self.connected = threading.Event()
-        self.stopped = False
 
     def run(self):
-        while not self.stopped:
+        # A daemon thread: it ends with the kit, or when its node is gone.
+        while self.node.process.poll() is None:
             try:
                 request = urllib.request.Request(self.node.base + "/api/escalations/stream",
                                                  headers={"Authorization": basic("supervisor"),
@@ -133,7 +133,7 @@ class Stream(threading.Thread):
                                 self.record(json.loads("".join(data)))
                             event, data = None, []
             except Exception:
-                if self.stopped or self.node.process.poll() is not None:
+                if self.node.process.poll() is not None:
                     return
                 time.sleep(0.2)
 
