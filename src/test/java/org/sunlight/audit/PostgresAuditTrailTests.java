@@ -1,5 +1,6 @@
 package org.sunlight.audit;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.sunlight.support.PostgresDatabase;
  * The audit trail on the real PostgreSQL server: timestamps survive the round trip into the
  * hash, and sealers racing from several threads (as from several nodes) build one chain.
  */
+@PostgresTest
 @DirtiesContext
 class PostgresAuditTrailTests extends AuditTrailTests {
 

@@ -1,5 +1,6 @@
 package org.sunlight.benchmark;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.sunlight.support.PostgresDatabase;
  * it to {@code <build dir>/benchmark-console.txt}; asserts only that the queries count what was
  * loaded. Not part of {@code mvn verify}.
  */
+@PostgresTest
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 class ConsoleBenchmark {
 

@@ -1,5 +1,6 @@
 package org.sunlight.modeling;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +21,7 @@ import org.sunlight.support.Models;
 import org.sunlight.support.PostgresDatabase;
 
 /** Deployment and versioning on the real PostgreSQL server, including a second node's start-up. */
+@PostgresTest
 @SpringBootTest
 @DirtiesContext
 class PostgresDeploymentTests {

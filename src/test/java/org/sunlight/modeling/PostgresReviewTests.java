@@ -1,5 +1,6 @@
 package org.sunlight.modeling;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +22,7 @@ import org.sunlight.support.PostgresDatabase;
 import org.sunlight.system.ConflictException;
 
 /** The review tables of V31 and the path from submission to a live version on the real PostgreSQL server. */
+@PostgresTest
 @SpringBootTest
 @DirtiesContext
 class PostgresReviewTests {

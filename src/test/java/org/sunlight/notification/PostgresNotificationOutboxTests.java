@@ -1,5 +1,6 @@
 package org.sunlight.notification;
 
+import org.sunlight.support.PostgresTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,6 +10,7 @@ import org.sunlight.support.PostgresDatabase;
  * Every outbox test of {@link NotificationOutboxTests} on the real PostgreSQL server: there the two
  * workers are two connections racing for the same rows under row locks.
  */
+@PostgresTest
 @DirtiesContext
 class PostgresNotificationOutboxTests extends NotificationOutboxTests {
 

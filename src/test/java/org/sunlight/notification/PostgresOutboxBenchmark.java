@@ -1,5 +1,6 @@
 package org.sunlight.notification;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.sunlight.support.PostgresDatabase;
  * receiver over HTTP, idling 1 s between polls as the scheduled worker does. Messages per second from the first commit to the last delivery, and the
  * delay from each row's commit to its delivery at p50 and p99. Not part of the test run: name it.
  */
+@PostgresTest
 @SpringBootTest(properties = { "sunlight.notification.batch=50" })
 @DirtiesContext
 class PostgresOutboxBenchmark {

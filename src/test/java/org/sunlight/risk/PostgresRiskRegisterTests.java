@@ -1,5 +1,6 @@
 package org.sunlight.risk;
 
+import org.sunlight.support.PostgresTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,6 +31,7 @@ import org.sunlight.support.PostgresDatabase;
  * The register's queries and history on the real PostgreSQL server. This server is configured
  * with a font path that does not exist, so its PDF export must answer 503, not a PDF of boxes.
  */
+@PostgresTest
 @DirtiesContext
 class PostgresRiskRegisterTests extends RiskRegisterContract {
 

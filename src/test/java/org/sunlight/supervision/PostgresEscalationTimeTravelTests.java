@@ -1,11 +1,13 @@
 package org.sunlight.supervision;
 
+import org.sunlight.support.PostgresTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sunlight.support.PostgresDatabase;
 
 /** Every escalation path of {@link EscalationTimeTravelTests}, on the real PostgreSQL server. */
+@PostgresTest
 @DirtiesContext
 class PostgresEscalationTimeTravelTests extends EscalationTimeTravelTests {
 

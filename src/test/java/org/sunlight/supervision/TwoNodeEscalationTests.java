@@ -1,5 +1,6 @@
 package org.sunlight.supervision;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.sunlight.support.PostgresDatabase;
  * Two nodes, each with its own job executor, on one PostgreSQL database: 500 timers falling due
  * together produce exactly 500 escalation rows, none lost and none doubled.
  */
+@PostgresTest
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
 @DirtiesContext
 class TwoNodeEscalationTests {

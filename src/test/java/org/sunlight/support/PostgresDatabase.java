@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database on the real PostgreSQL server at 127.0.0.1:5432 for one test class, so runs
- * never see each other's data. Missing server: the test skips, or fails when CI requires it.
+ * never see each other's data, dropped when the run ends ({@link TestDatabasesDropped}). Missing
+ * server: the class skips ({@link PostgresTest}), or fails when CI requires it.
  */
 public final class PostgresDatabase {
 
@@ -25,6 +28,8 @@ public final class PostgresDatabase {
 	public static final String USER = System.getProperty("sunlight.postgres.user", "postgres");
 
 	private static final Pattern TEST_DATABASE = Pattern.compile("sunlight_[a-z_]+?_(\\d{10})_[0-9a-f]{8}");
+
+	private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
 	private PostgresDatabase() {
 	}
@@ -37,6 +42,7 @@ public final class PostgresDatabase {
 				Statement statement = connection.createStatement()) {
 			dropOldDatabases(statement, now - 3600);
 			statement.execute("create database " + name);
+			CREATED.add(name);
 		}
 		catch (SQLException ex) {
 			String why = "PostgreSQL at " + HOST_URL + " is not available: " + ex.getMessage();
@@ -55,6 +61,28 @@ public final class PostgresDatabase {
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> "");
 		return url;
+	}
+
+	/** Drops every database this run created, closing what still holds a connection to it. */
+	static void dropCreated() {
+		if (CREATED.isEmpty()) {
+			return;
+		}
+		try (Connection connection = DriverManager.getConnection(HOST_URL + "postgres", USER, "");
+				Statement statement = connection.createStatement()) {
+			for (String database : CREATED) {
+				try {
+					statement.execute("drop database if exists " + database + " with (force)");
+				}
+				catch (SQLException ex) {
+					System.out.println("could not drop test database " + database + ": " + ex.getMessage());
+				}
+			}
+			CREATED.clear();
+		}
+		catch (SQLException ex) {
+			System.out.println("could not drop the test databases: " + ex.getMessage());
+		}
 	}
 
 	private static void dropOldDatabases(Statement statement, long before) throws SQLException {

@@ -1,8 +1,10 @@
 package org.sunlight.calendar.internal;
 
+import org.sunlight.support.PostgresTest;
 import org.sunlight.support.PostgresDatabase;
 
 /** The same migration and store on PostgreSQL; skipped when no server answers, unless CI requires it. */
+@PostgresTest
 class PostgresCalendarStoreTests extends CalendarStoreContract {
 
 	@Override

@@ -1,5 +1,6 @@
 package org.sunlight.modeling.internal;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import org.sunlight.support.PostgresDatabase;
  * recorded as approved by {@code system}, what a designer deployed before review existed as
  * approved by nobody, and the review and drawing tables are there.
  */
+@PostgresTest
 class PostgresReviewMigrationTests {
 
 	@Test

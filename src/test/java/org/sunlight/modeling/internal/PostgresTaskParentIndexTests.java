@@ -1,5 +1,6 @@
 package org.sunlight.modeling.internal;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -25,6 +26,7 @@ import org.sunlight.support.PostgresDatabase;
  * writing tasks on the other node, and holds up every later one behind it, even when it would
  * then find the index there.
  */
+@PostgresTest
 @SpringBootTest
 @DirtiesContext
 class PostgresTaskParentIndexTests {

@@ -1,5 +1,6 @@
 package org.sunlight.operations.internal;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -30,6 +31,7 @@ import org.sunlight.support.PostgresDatabase;
  * The dead node is played by rows locked in its name, as a kill -9 leaves them; the lock's expiry
  * is reached by moving the engine clock, which the job acquisition reads.
  */
+@PostgresTest
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=true")
 @DirtiesContext
 class PostgresFailoverTests {

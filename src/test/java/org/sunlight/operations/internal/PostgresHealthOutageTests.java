@@ -1,5 +1,6 @@
 package org.sunlight.operations.internal;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.sunlight.support.TcpProxy;
  * that the test makes silent, as a database behind a dropped link is: connections neither answer
  * nor fail, which is what made the stock check hang for the pool's 30 s.
  */
+@PostgresTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PostgresHealthOutageTests {

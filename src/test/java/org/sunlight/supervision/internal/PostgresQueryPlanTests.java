@@ -1,5 +1,6 @@
 package org.sunlight.supervision.internal;
 
+import org.sunlight.support.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.ResultSet;
@@ -31,6 +32,7 @@ import org.sunlight.support.PostgresDatabase;
  * on an empty table scanned every escalation of the level, and the seal walked every unsealed
  * record, so both slowed as the tables grew).
  */
+@PostgresTest
 @SpringBootTest
 @DirtiesContext
 class PostgresQueryPlanTests {
